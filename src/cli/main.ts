@@ -1,0 +1,56 @@
+#!/usr/bin/env -S npx tsx
+import { Command, CommanderError, Option } from "commander";
+import { ScenarioError } from "../model/index.ts";
+import { OUTPUT_FORMATS, runCommand } from "./run-command.ts";
+import { validateCommand } from "./validate-command.ts";
+import { UsageError, oneOf, positiveInteger } from "./usage-error.ts";
+
+/** Exit codes: 0 success, 2 bad input (scenario or flags), 1 anything else. */
+const EXIT_BAD_INPUT = 2;
+const EXIT_FAILURE = 1;
+
+function buildProgram(): Command {
+  const program = new Command("trustsim")
+    .description("Monte Carlo costs of children's services delivery models: in-house, trust, partnership.")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command("run")
+    .description("simulate a scenario and print per-year costs, horizon totals and comparisons")
+    .argument("<file>", "scenario file (YAML or JSON)")
+    .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
+    .option("--seed <s>", "random seed (default: the scenario's)")
+    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", OUTPUT_FORMATS)))
+    .option("--out <file>", "write the output to a file instead of stdout")
+    .action(runCommand);
+
+  program
+    .command("validate")
+    .description("check a scenario file and report the first problems found")
+    .argument("<file>", "scenario file (YAML or JSON)")
+    .action(validateCommand);
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      return EXIT_BAD_INPUT; // commander has printed its one-line message
+    }
+    if (error instanceof ScenarioError || error instanceof UsageError) {
+      process.stderr.write(`trustsim: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    process.stderr.write(`trustsim: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (process.env.TRUSTSIM_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,33 @@
+import { writeFile } from "node:fs/promises";
+import { loadScenario, runScenarioInBlocks } from "../model/index.ts";
+import { resultsCsv, resultsJson, resultsTable } from "../report/index.ts";
+import { progressBar } from "./progress-bar.ts";
+
+export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface RunFlags {
+  iterations?: number;
+  seed?: string;
+  format: OutputFormat;
+  out?: string;
+}
+
+/** `trustsim run <file>`: simulates a scenario and prints or writes its results. */
+export async function runCommand(file: string, flags: RunFlags): Promise<void> {
+  const scenario = await loadScenario(file);
+  const bar = progressBar(scenario.id);
+  let results;
+  try {
+    results = await runScenarioInBlocks(scenario, { iterations: flags.iterations, seed: flags.seed, onProgress: bar.update });
+  } finally {
+    bar.stop();
+  }
+  const text = flags.format === "json" ? resultsJson(results) : flags.format === "csv" ? resultsCsv(results) : resultsTable(results);
+  if (flags.out) {
+    await writeFile(flags.out, text);
+    process.stderr.write(`wrote ${flags.out}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+}

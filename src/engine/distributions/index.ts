@@ -1,0 +1,10 @@
+export { constant } from "./constant.ts";
+export { uniform } from "./uniform.ts";
+export { triangular } from "./triangular.ts";
+export { pert, pertShapes } from "./pert.ts";
+export { normal, standardNormal } from "./normal.ts";
+export { lognormal, lognormalParametersFromMoments } from "./lognormal.ts";
+export { gamma } from "./gamma.ts";
+export { beta } from "./beta.ts";
+export { bernoulli } from "./bernoulli.ts";
+export { discrete } from "./discrete.ts";

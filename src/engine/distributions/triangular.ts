@@ -1,0 +1,23 @@
+/**
+ * Triangular on [min, max] with peak at mode, by inverse CDF (one draw per sample).
+ * https://en.wikipedia.org/wiki/Triangular_distribution#Generating_random_variates
+ */
+export function triangular(
+  source: () => number,
+  min: number,
+  mode: number,
+  max: number,
+): () => number {
+  if (!(Number.isFinite(min) && Number.isFinite(max) && min <= mode && mode <= max)) {
+    throw new RangeError("triangular requires min <= mode <= max");
+  }
+  const width = max - min;
+  if (width === 0) return () => min;
+  const split = (mode - min) / width;
+  const lower = width * (mode - min);
+  const upper = width * (max - mode);
+  return () => {
+    const u = source();
+    return u < split ? min + Math.sqrt(u * lower) : max - Math.sqrt((1 - u) * upper);
+  };
+}

@@ -1,0 +1,7 @@
+/** The domain-free Monte Carlo engine: seeded streams, distributions and statistics. */
+export * from "./distributions/index.ts";
+export { KeyedStream } from "./rng/keyed-stream.ts";
+export { fnv1a32, fmix32 } from "./rng/hash.ts";
+export { Welford } from "./statistics/welford.ts";
+export { quantileSorted } from "./statistics/quantile-sorted.ts";
+export { summarize, probabilityNegative, REPORTED_PERCENTILES, type Summary } from "./statistics/summarize.ts";

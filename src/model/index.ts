@@ -1,0 +1,14 @@
+/** The domain: scenario schema, cost model, simulation and results. Knows nothing of HTTP or terminals. */
+export { scenarioSchema, type Scenario, type ScenarioInput, type DeliveryOption } from "./scenario-schema.ts";
+export { quantitySchema, type Quantity } from "./quantity-schema.ts";
+export { ScenarioError, type InputProblem } from "./scenario-error.ts";
+export { loadScenario, parseScenario, parseScenarioText } from "./load-scenario.ts";
+export { compileScenario, type CompiledScenario } from "./compile-scenario.ts";
+export { CostModel } from "./cost-model.ts";
+export { COST_LINES, HORIZON_FIGURES, LINE, OutputLayout, WEEKS_PER_YEAR, VAT_RATE } from "./cost-lines.ts";
+export { discountFactors } from "./green-book.ts";
+export { simulateRange, concatColumns, type SimulationColumns, type ProgressListener } from "./simulate.ts";
+export { buildResults, type Results, type OptionResult, type Comparison, type MoneySummary } from "./results.ts";
+export { runScenario, runScenarioInBlocks, BLOCK_SIZE, type RunOptions } from "./run-scenario.ts";
+export { toPence, sumPence, financialYear } from "./money.ts";
+export type { Assumption } from "./sampling-plan.ts";

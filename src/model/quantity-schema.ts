@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+const finite = z.number().finite();
+const evidence = {
+  /** A seeds/ record id or a citation: where the figure comes from. */
+  source: z.string().min(1).optional(),
+  /** Why the value was chosen, when it is an assumption rather than evidence. */
+  note: z.string().min(1).optional(),
+};
+/** When a quantity is drawn: once per iteration (default) or afresh each year. */
+const drawn = { per: z.enum(["iteration", "year"]).default("iteration") };
+
+const constantSpec = z.strictObject({ dist: z.literal("constant"), value: finite, ...evidence, ...drawn });
+const uniformSpec = z.strictObject({ dist: z.literal("uniform"), min: finite, max: finite, ...evidence, ...drawn });
+const triangularSpec = z.strictObject({
+  dist: z.literal("triangular"), min: finite, mode: finite, max: finite, ...evidence, ...drawn,
+});
+const pertSpec = z.strictObject({
+  dist: z.literal("pert"), min: finite, mode: finite, max: finite,
+  lambda: finite.positive().default(4), ...evidence, ...drawn,
+});
+const normalSpec = z.strictObject({
+  dist: z.literal("normal"), mean: finite, sd: finite.nonnegative(),
+  min: finite.optional(), max: finite.optional(),
+  /** AR(1) coefficient between successive years; needs per: year. */
+  autocorrelation: z.number().gt(-1).lt(1).optional(),
+  ...evidence, ...drawn,
+});
+const lognormalSpec = z.strictObject({
+  dist: z.literal("lognormal"), mean: finite.positive(), sd: finite.nonnegative(), ...evidence, ...drawn,
+});
+const betaSpec = z.strictObject({
+  dist: z.literal("beta"), alpha: finite.positive(), beta: finite.positive(),
+  min: finite.default(0), max: finite.default(1), ...evidence, ...drawn,
+});
+const bernoulliSpec = z.strictObject({ dist: z.literal("bernoulli"), p: z.number().min(0).max(1), ...evidence, ...drawn });
+const discreteSpec = z.strictObject({
+  dist: z.literal("discrete"), values: z.array(finite).min(1), weights: z.array(finite.nonnegative()).min(1),
+  ...evidence, ...drawn,
+});
+
+/**
+ * A number in a scenario: a plain constant, or an uncertain quantity with its distribution and
+ * its evidence (`source` or `note`, required for anything uncertain so reports can cite it).
+ */
+export const quantitySchema = z
+  .union([
+    finite,
+    z.discriminatedUnion("dist", [
+      constantSpec, uniformSpec, triangularSpec, pertSpec, normalSpec,
+      lognormalSpec, betaSpec, bernoulliSpec, discreteSpec,
+    ]),
+  ])
+  .superRefine((q, ctx) => {
+    if (typeof q === "number") return;
+    const fail = (message: string, path: string[]) => ctx.addIssue({ code: "custom", message, path });
+    if (q.dist !== "constant" && q.source === undefined && q.note === undefined) {
+      fail(`an uncertain quantity (${q.dist}) needs a 'source' (seeds/ id or citation) or a 'note'`, ["source"]);
+    }
+    if ((q.dist === "uniform" || q.dist === "beta") && !(q.min <= q.max)) {
+      fail(`expected min <= max, got min ${q.min} and max ${q.max}`, ["min"]);
+    }
+    if ((q.dist === "triangular" || q.dist === "pert") && !(q.min <= q.mode && q.mode <= q.max)) {
+      fail(`expected min <= mode <= max, got ${q.min}, ${q.mode}, ${q.max}`, ["mode"]);
+    }
+    if (q.dist === "normal") {
+      if (q.min !== undefined && q.max !== undefined && !(q.min < q.max)) {
+        fail(`expected min < max, got min ${q.min} and max ${q.max}`, ["min"]);
+      }
+      if ((q.min !== undefined && q.mean + 8 * q.sd < q.min) || (q.max !== undefined && q.mean - 8 * q.sd > q.max)) {
+        fail("expected the bounds within 8 standard deviations of the mean", ["min"]);
+      }
+      if (q.autocorrelation !== undefined && q.per !== "year") {
+        fail("autocorrelation needs per: year", ["autocorrelation"]);
+      }
+    }
+    if (q.dist === "discrete") {
+      if (q.values.length !== q.weights.length) {
+        fail(`expected as many weights as values (${q.values.length}), got ${q.weights.length}`, ["weights"]);
+      } else if (!(q.weights.reduce((a, b) => a + b, 0) > 0)) {
+        fail("expected a positive total weight", ["weights"]);
+      }
+    }
+  });
+
+export type Quantity = z.infer<typeof quantitySchema>;

@@ -1,0 +1,105 @@
+import { KeyedStream, standardNormal } from "../engine/index.ts";
+import type { Quantity } from "./quantity-schema.ts";
+import { buildSampler, describeQuantity, isConstant } from "./build-sampler.ts";
+
+/** Where a quantity's value lives in the plan's value buffer: year t reads values[slot + stride * t]. */
+export interface QuantityRef {
+  slot: number;
+  stride: 0 | 1;
+}
+
+/** One scenario number as the reports list it: its path, distribution and evidence. */
+export interface Assumption {
+  key: string;
+  distribution: string;
+  per: "iteration" | "year";
+  source?: string;
+  note?: string;
+}
+
+interface Draw {
+  stream: KeyedStream;
+  sample: () => number;
+  slot: number;
+  perYear: boolean;
+  /** AR(1) between years for a normal: mean, sd, coefficient, bounds (clamped). */
+  ar?: { mean: number; sd: number; rho: number; min: number; max: number; standard: () => number };
+}
+
+/**
+ * Every number of a scenario, given a slot in one Float64Array that the cost model reads. Uncertain
+ * quantities are redrawn by `drawIteration`, each from its own stream keyed by its path, so an
+ * option's draws do not move when another input is added (common random numbers across options
+ * come from the baseline being drawn once per iteration and read by every option).
+ */
+export class SamplingPlan {
+  private readonly draws: Draw[] = [];
+  private readonly constants: { slot: number; value: number; perYear: boolean }[] = [];
+  private size = 0;
+  readonly assumptions: Assumption[] = [];
+  values = new Float64Array(0);
+
+  constructor(
+    private readonly seed: string,
+    private readonly years: number,
+  ) {}
+
+  /** Registers a quantity under a unique key (its path in the scenario) and returns where to read it. */
+  add(key: string, q: Quantity): QuantityRef {
+    const perYear = typeof q !== "number" && q.per === "year";
+    const slot = this.size;
+    this.size += perYear ? this.years : 1;
+    const ref: QuantityRef = { slot, stride: perYear ? 1 : 0 };
+    this.assumptions.push({
+      key,
+      distribution: describeQuantity(q),
+      per: perYear ? "year" : "iteration",
+      ...(typeof q === "object" && q.source ? { source: q.source } : {}),
+      ...(typeof q === "object" && q.note ? { note: q.note } : {}),
+    });
+    if (isConstant(q)) {
+      this.constants.push({ slot, value: typeof q === "number" ? q : q.value, perYear });
+      return ref;
+    }
+    const stream = new KeyedStream(this.seed, key);
+    const draw: Draw = { stream, sample: buildSampler(stream.source, q), slot, perYear };
+    if (q.dist === "normal" && q.autocorrelation !== undefined) {
+      draw.ar = {
+        mean: q.mean, sd: q.sd, rho: q.autocorrelation,
+        min: q.min ?? -Infinity, max: q.max ?? Infinity, standard: standardNormal(stream.source),
+      };
+    }
+    this.draws.push(draw);
+    return ref;
+  }
+
+  /** Allocates the value buffer once all quantities are added and fills in the constants. */
+  seal(): void {
+    this.values = new Float64Array(this.size);
+    for (const c of this.constants) {
+      const n = c.perYear ? this.years : 1;
+      for (let t = 0; t < n; t++) this.values[c.slot + t] = c.value;
+    }
+  }
+
+  /** Draws every uncertain quantity for iteration `iteration` into `values`. */
+  drawIteration(iteration: number): void {
+    const v = this.values;
+    for (const d of this.draws) {
+      d.stream.reset(iteration);
+      if (!d.perYear) {
+        v[d.slot] = d.sample();
+      } else if (d.ar === undefined) {
+        for (let t = 0; t < this.years; t++) v[d.slot + t] = d.sample();
+      } else {
+        const { mean, sd, rho, min, max, standard } = d.ar;
+        const innovation = Math.sqrt(1 - rho * rho) * sd;
+        let x = mean + sd * standard();
+        for (let t = 0; t < this.years; t++) {
+          if (t > 0) x = mean + rho * (x - mean) + innovation * standard();
+          v[d.slot + t] = x < min ? min : x > max ? max : x;
+        }
+      }
+    }
+  }
+}

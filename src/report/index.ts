@@ -1,0 +1,10 @@
+/** Reports of results for people and spreadsheets. */
+export { resultsTable } from "./results-table.ts";
+export { resultsCsv } from "./results-csv.ts";
+export { millions, percent } from "./format-money.ts";
+
+import type { Results } from "../model/index.ts";
+/** Results as the JSON the CLI prints and the server serves. */
+export function resultsJson(r: Results): string {
+  return JSON.stringify(r, null, 2) + "\n";
+}

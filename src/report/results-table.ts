@@ -1,0 +1,79 @@
+import type { Results } from "../model/index.ts";
+import { millions, percent } from "./format-money.ts";
+
+/** The lines of the per-year table, in medium-term-financial-plan order, with their labels. */
+const TABLE_LINES: [line: string, label: string][] = [
+  ["placements", "Placements"],
+  ["workforcePermanent", "Workforce, employed"],
+  ["workforceAgency", "Workforce, agency"],
+  ["vat", "VAT not recovered"],
+  ["overheads", "Governance and support"],
+  ["other", "Other service spend"],
+  ["operating", "Operating cost"],
+  ["setupGross", "Set-up (gross)"],
+  ["setupDfeFunded", "  of which DfE funded"],
+  ["totalCost", "Total cost"],
+  ["budget", "Budget"],
+  ["overspend", "Overspend"],
+  ["reserves", "Reserves, end of year"],
+];
+
+function row(label: string, cells: string[], labelWidth: number, cellWidth: number): string {
+  return label.padEnd(labelWidth) + cells.map((c) => c.padStart(cellWidth)).join("");
+}
+
+/**
+ * A plain-text report for a terminal or a cabinet-paper draft: per option a per-year table of mean
+ * GBP m with the total's P10/P50/P90, then horizon totals, NPV and the paired comparisons.
+ */
+export function resultsTable(r: Results): string {
+  const out: string[] = [];
+  const labelWidth = 26;
+  const cellWidth = 9;
+  out.push(`${r.scenario.title}`);
+  if (r.scenario.illustrative) out.push("ILLUSTRATIVE scenario: not calibrated on a published case.");
+  out.push(`${r.simulation.iterations.toLocaleString("en-GB")} iterations, seed "${r.simulation.seed}".`);
+  out.push(r.priceBase.statement);
+  out.push("Yearly figures: GBP m, nominal, mean over iterations unless marked.");
+  for (const o of r.options) {
+    out.push("");
+    out.push(`== ${o.label} (${o.id === o.kind ? o.id : `${o.id}, ${o.kind}`}) ==`);
+    out.push(row("GBP m", r.years, labelWidth, cellWidth));
+    for (const [line, label] of TABLE_LINES) {
+      const stats = o.yearly[line];
+      if (line === "setupGross" || line === "setupDfeFunded" || line === "vat" || line === "overheads") {
+        if (stats.every((s) => s.mean === 0)) continue;
+      }
+      out.push(row(label, stats.map((s) => millions(s.mean)), labelWidth, cellWidth));
+    }
+    for (const [p, name] of [["p10", "Total cost P10"], ["p50", "Total cost P50"], ["p90", "Total cost P90"]] as const) {
+      out.push(row(name, o.yearly.totalCost.map((s) => millions(s[p])), labelWidth, cellWidth));
+    }
+  }
+  out.push("");
+  out.push(`== Over ${r.years.length} years (${r.years[0]} to ${r.years[r.years.length - 1]}) ==`);
+  const head = ["mean", "P10", "P50", "P90"];
+  out.push(row("GBP m", ["", ...head], 34, 10));
+  for (const o of r.options) {
+    const h = o.horizon;
+    out.push(row(`${o.id}`, ["", ...[h.totalCost.mean, h.totalCost.p10, h.totalCost.p50, h.totalCost.p90].map((x) => millions(x))], 34, 10));
+    out.push(row(`  NPV, real ${r.priceBase.baseYear} prices`, ["", ...[h.npv.mean, h.npv.p10, h.npv.p50, h.npv.p90].map((x) => millions(x))], 34, 10));
+    out.push(row(`  cost to council (net of DfE)`, ["", ...[h.councilCost.mean, h.councilCost.p10, h.councilCost.p50, h.councilCost.p90].map((x) => millions(x))], 34, 10));
+  }
+  if (r.comparisons.length > 0) {
+    out.push("");
+    out.push("== Paired comparisons (same futures for both options) ==");
+    out.push(row("a minus b, GBP m", ["mean", "P10", "P50", "P90", "NPV mean"], 34, 10) + "  P(a cheaper)");
+    for (const c of r.comparisons) {
+      const d = c.totalCostDifference;
+      const pa = c.probabilityACheaper;
+      out.push(
+        row(`${c.a} - ${c.b}`, [
+          millions(d.mean), millions(d.p10), millions(d.p50), millions(d.p90), millions(c.npvDifference.mean),
+        ], 34, 10) + `  ${percent(pa.p)} ±${percent(pa.se)}`,
+      );
+    }
+    out.push("Standard errors: mean differences ±" + r.comparisons.map((c) => `${millions(c.totalCostDifference.se, 2)}m`).join(", ±") + " (one standard error).");
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,9 +1,20 @@
 import { Decimal } from "decimal.js";
 
-/** Rounds a float64 amount of GBP to pence, half away from zero, once, with decimal.js. */
+/**
+ * Rounds a float64 amount of GBP to pence, half away from zero, once, with decimal.js. The float
+ * is first snapped to 13 significant digits (at most 6 decimals): float64 holds 15-16, and the
+ * cost model's few dozen operations leave noise in the last one or two, which would otherwise turn
+ * an exact half-penny (as a decimal ledger computes it) into 0.4999... and round it the other way.
+ */
 export function toPence(amount: number): number {
   if (!Number.isFinite(amount)) throw new RangeError(`toPence requires a finite amount, got ${amount}`);
-  const rounded = new Decimal(amount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+  const exact = new Decimal(amount);
+  const integerDigits = exact.isZero() ? 1 : Math.max(1, exact.abs().floor().toString().length);
+  const snapDecimals = Math.min(6, Math.max(2, 13 - integerDigits));
+  const rounded = exact
+    .toDecimalPlaces(snapDecimals, Decimal.ROUND_HALF_EVEN)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+    .toNumber();
   return rounded === 0 ? 0 : rounded;
 }
 

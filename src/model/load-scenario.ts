@@ -4,9 +4,9 @@ import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
 import { ScenarioError, problemsFromZod } from "./scenario-error.ts";
 
 /** Validates already-parsed scenario data (from a file or an HTTP body); throws ScenarioError. */
-export function parseScenario(data: unknown): Scenario {
+export function parseScenario(data: unknown, name = "scenario"): Scenario {
   const result = scenarioSchema.safeParse(data);
-  if (!result.success) throw new ScenarioError(problemsFromZod(result.error.issues, data));
+  if (!result.success) throw new ScenarioError(problemsFromZod(result.error.issues, data), name);
   return result.data;
 }
 
@@ -34,5 +34,5 @@ export async function loadScenario(file: string): Promise<Scenario> {
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? "unreadable");
     throw new ScenarioError([{ path: "", message: `cannot read '${file}': ${why}` }], "scenario file");
   }
-  return parseScenario(parseScenarioText(text, file));
+  return parseScenario(parseScenarioText(text, file), file);
 }

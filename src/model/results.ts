@@ -1,4 +1,4 @@
-import { probabilityNegative, summarize, type Summary } from "../engine/index.ts";
+import { probabilityNegative, summarize, type Probability, type Summary } from "../engine/index.ts";
 import type { CompiledScenario } from "./compile-scenario.ts";
 import { HORIZON_FIGURES, type HorizonFigure } from "./cost-lines.ts";
 import { financialYear, toPence } from "./money.ts";
@@ -24,8 +24,8 @@ export interface Comparison {
   /** a minus b, per iteration on the same draws (common random numbers): positive when a costs more. */
   totalCostDifference: MoneySummary;
   npvDifference: MoneySummary;
-  /** Share of iterations in which a's horizon total cost is below b's, with its standard error. */
-  probabilityACheaper: { p: number; se: number };
+  /** Share of iterations in which a's horizon total cost is below b's, with its uncertainty. */
+  probabilityACheaper: Probability;
 }
 
 /** What `run` returns and the JSON output prints. */

@@ -82,6 +82,11 @@ export class SamplingPlan {
     }
   }
 
+  /** Uniform draws taken by every stream so far. */
+  get uniformDraws(): number {
+    return this.draws.reduce((sum, d) => sum + d.stream.draws, 0);
+  }
+
   /** Draws every uncertain quantity for iteration `iteration` into `values`. */
   drawIteration(iteration: number): void {
     const v = this.values;

@@ -70,7 +70,7 @@ export function resultsTable(r: Results): string {
       out.push(
         row(`${c.a} - ${c.b}`, [
           millions(d.mean), millions(d.p10), millions(d.p50), millions(d.p90), millions(c.npvDifference.mean),
-        ], 34, 10) + `  ${percent(pa.p)} ±${percent(pa.se)}`,
+        ], 34, 10) + `  ${percent(pa.p)} (95% CI ${percent(pa.ci95[0])}-${percent(pa.ci95[1])})`,
       );
     }
     out.push("Standard errors: mean differences ±" + r.comparisons.map((c) => `${millions(c.totalCostDifference.se, 2)}m`).join(", ±") + " (one standard error).");

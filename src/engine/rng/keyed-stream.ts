@@ -15,11 +15,16 @@ export class KeyedStream {
   private generator: () => number;
   /** The source to hand to distribution factories; it always draws from the current iteration. */
   readonly source: () => number;
+  /** Uniform draws taken so far, for the benchmark's like-for-like ceiling. */
+  draws = 0;
 
   constructor(seed: string, key: string) {
     this.base = fmix32(fnv1a32(seed) ^ fmix32(fnv1a32(key) + 0x9e3779b9));
     this.generator = seedrandom.alea("");
-    this.source = () => this.generator();
+    this.source = () => {
+      this.draws++;
+      return this.generator();
+    };
   }
 
   /** Positions the stream at the start of `iteration` (a non-negative integer). */

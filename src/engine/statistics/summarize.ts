@@ -38,11 +38,32 @@ export function summarize(values: Float64Array): Summary {
   };
 }
 
-/** Share of values below zero with its binomial standard error sqrt(p(1 - p) / n). */
-export function probabilityNegative(values: Float64Array): { p: number; se: number } {
+/** An estimated probability with its binomial standard error and 95% Wilson score interval. */
+export interface Probability {
+  p: number;
+  /** sqrt(p(1 - p) / n): zero when p is 0 or 1, which is why the interval is given too. */
+  se: number;
+  ci95: [number, number];
+}
+
+/** Share of values below zero, with its uncertainty. */
+export function probabilityNegative(values: Float64Array): Probability {
   if (values.length === 0) throw new RangeError("probabilityNegative requires at least one value");
   let count = 0;
   for (let i = 0; i < values.length; i++) if (values[i] < 0) count++;
-  const p = count / values.length;
-  return { p, se: Math.sqrt((p * (1 - p)) / values.length) };
+  return binomialProbability(count, values.length);
+}
+
+/**
+ * count / n with se sqrt(p(1 - p) / n) and the Wilson score interval at z = 1.96 (Wilson 1927),
+ * which stays honest at 0 and 1 where the standard error vanishes.
+ */
+export function binomialProbability(count: number, n: number): Probability {
+  if (!(n > 0 && count >= 0 && count <= n)) throw new RangeError("binomialProbability requires 0 <= count <= n, n > 0");
+  const p = count / n;
+  const z = 1.959963984540054;
+  const z2n = (z * z) / n;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
+  return { p, se: Math.sqrt((p * (1 - p)) / n), ci95: [Math.max(0, centre - half), Math.min(1, centre + half)] };
 }

@@ -28,7 +28,7 @@ function file(name: string, text: string): string {
 }
 
 function edited(edit: (d: ReturnType<typeof scenarioData>) => void): string {
-  const d = scenarioData("illustrative");
+  const d = scenarioData("template");
   edit(d);
   return stringify(d);
 }
@@ -43,11 +43,11 @@ describe("trustsim on bad input", () => {
       /baseline\.workforce\.agencyShare\.mode: expected min <= mode <= max, got 0\.3, 0\.2, 0\.1/],
     ["a negative iteration count in the file", () => ["run", file("iter.yaml", edited((d) => (d.simulation = { iterations: -5, seed: "x" })))],
       /simulation\.iterations: .*>=1.*got -5/],
-    ["a negative iteration count on the command line", () => ["run", "scenarios/illustrative.yaml", "--iterations", "-5"],
+    ["a negative iteration count on the command line", () => ["run", "scenarios/template.yaml", "--iterations", "-5"],
       /--iterations: expected a whole number from 1 to .*got '-5'/],
     ["malformed YAML", () => ["run", file("bad.yaml", "id: x\nbaseline: [1, 2\n  options: {")], /malformed YAML at line \d+, column \d+/],
     ["a file that does not exist", () => ["run", join(dir, "nowhere.yaml")], /cannot read '.*nowhere\.yaml': no such file/],
-    ["an unknown format", () => ["run", "scenarios/illustrative.yaml", "--format", "pdf"], /--format: expected one of table, json, csv, got 'pdf'/],
+    ["an unknown format", () => ["run", "scenarios/template.yaml", "--format", "pdf"], /--format: expected one of table, json, csv, got 'pdf'/],
   ];
 
   it.each(cases)("%s exits 2 with a one-line message naming the field", async (_, args, message) => {
@@ -62,17 +62,17 @@ describe("trustsim on bad input", () => {
 
 describe("trustsim on good input", () => {
   it("validate says the scenario is valid", async () => {
-    const r = await trustsim("validate", "scenarios/illustrative.yaml");
+    const r = await trustsim("validate", "scenarios/template.yaml");
     expect(r).toMatchObject({ code: 0 });
     expect(r.stdout).toMatch(/valid\. .*options in-house, trust, partnership/);
   });
 
   it("run --format json prints the results JSON and --format csv a table of statistics", async () => {
-    const json = await trustsim("run", "scenarios/illustrative.yaml", "--iterations", "300", "--format", "json");
+    const json = await trustsim("run", "scenarios/template.yaml", "--iterations", "300", "--format", "json");
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout);
-    expect(parsed.simulation).toEqual({ iterations: 300, seed: "illustrative-2025" });
-    const csv = await trustsim("run", "scenarios/illustrative.yaml", "--iterations", "300", "--format", "csv", "--out", join(dir, "out.csv"));
+    expect(parsed.simulation).toEqual({ iterations: 300, seed: "template-2025" });
+    const csv = await trustsim("run", "scenarios/template.yaml", "--iterations", "300", "--format", "csv", "--out", join(dir, "out.csv"));
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe("");
   });

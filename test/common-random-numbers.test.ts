@@ -4,7 +4,7 @@ import { scenarioData } from "./helpers/scenarios.ts";
 
 /** The illustrative scenario with two options that differ only by a fixed GBP 1m a year. */
 function twinOptions() {
-  const data = scenarioData("illustrative");
+  const data = scenarioData("template");
   data.baseline.generalInflation = 0; // so the fixed cost stays GBP 1m in every year
   data.options = [
     { id: "plain", label: "Plain", kind: "in-house" },

@@ -5,7 +5,7 @@ import {
 import { resultsJson } from "../src/report/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
 
-const scenario = parseScenario(scenarioData("illustrative"));
+const scenario = parseScenario(scenarioData("template"));
 
 describe("reproducibility", () => {
   it("gives byte-identical JSON for the same scenario, seed and iterations", () => {
@@ -35,7 +35,7 @@ describe("reproducibility", () => {
   });
 
   it("leaves an option's results unchanged when another option is removed (draws keyed by name)", () => {
-    const data = scenarioData("illustrative");
+    const data = scenarioData("template");
     const fewer = parseScenario({ ...data, options: data.options.filter((o) => o.id !== "partnership") });
     const a = runScenario(scenario, { iterations: 1000 });
     const b = runScenario(fewer, { iterations: 1000 });

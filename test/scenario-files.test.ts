@@ -21,13 +21,13 @@ describe("scenario files", () => {
   });
 
   it("rejects an uncertain quantity with no source or note", () => {
-    const d = scenarioData("illustrative");
+    const d = scenarioData("template");
     d.baseline.workforce.fte = { dist: "uniform", min: 200, max: 300 };
     expect(() => parseScenario(d)).toThrow(/baseline\.workforce\.fte\.source: an uncertain quantity \(uniform\) needs a 'source'/);
   });
 
   it("rejects duplicate option ids and unknown fields", () => {
-    const d = scenarioData("illustrative");
+    const d = scenarioData("template");
     d.options.push({ ...d.options[0] });
     (d as Record<string, unknown>).colour = "blue";
     expect(() => parseScenario(d)).toThrow(/options\[3\]\.id: duplicate option id 'in-house'/);

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { ScenarioError } from "../model/index.ts";
 import { OUTPUT_FORMATS, runCommand } from "./run-command.ts";
 import { validateCommand } from "./validate-command.ts";
+import { calibrateCommand } from "./calibrate-command.ts";
 import { UsageError, oneOf, positiveInteger } from "./usage-error.ts";
 
 /** Exit codes: 0 success, 2 bad input (scenario or flags), 1 anything else. */
@@ -30,6 +31,14 @@ function buildProgram(): Command {
     .description("check a scenario file and report the first problems found")
     .argument("<file>", "scenario file (YAML or JSON)")
     .action(validateCommand);
+
+  program
+    .command("calibrate")
+    .description("compare each scenario's calibration targets (published figures in seeds/) with simulated P10-P90 bands")
+    .argument("[scenario...]", "scenario ids or files (default: every scenario in scenarios/)")
+    .option("--iterations <n>", "iterations (default: each scenario's)", positiveInteger("--iterations"))
+    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
+    .action(calibrateCommand);
 
   return program;
 }

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { scenarioPath } from "./scenario-path.ts";
 import { loadScenario, runScenarioInBlocks } from "../model/index.ts";
 import { resultsCsv, resultsJson, resultsTable } from "../report/index.ts";
 import { progressBar } from "./progress-bar.ts";
@@ -15,7 +16,7 @@ export interface RunFlags {
 
 /** `trustsim run <file>`: simulates a scenario and prints or writes its results. */
 export async function runCommand(file: string, flags: RunFlags): Promise<void> {
-  const scenario = await loadScenario(file);
+  const scenario = await loadScenario(scenarioPath(file));
   const bar = progressBar(scenario.id);
   let results;
   try {

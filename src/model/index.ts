@@ -12,3 +12,6 @@ export { buildResults, type Results, type OptionResult, type Comparison, type Mo
 export { runScenario, runScenarioInBlocks, BLOCK_SIZE, type RunOptions } from "./run-scenario.ts";
 export { toPence, sumPence, financialYear } from "./money.ts";
 export type { Assumption } from "./sampling-plan.ts";
+export { calibrate, maxBandWidth, type CalibrationRow } from "./calibrate.ts";
+export { loadSeeds } from "./load-seeds.ts";
+export { seedRecordSchema, type SeedRecord } from "./seed-schema.ts";

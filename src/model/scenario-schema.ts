@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { quantitySchema } from "./quantity-schema.ts";
+import { COST_LINES } from "./cost-lines.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and hyphens");
 const zero = quantitySchema.default(0);
@@ -91,6 +92,20 @@ const optionSchema = z.strictObject({
   openingReserves: zero,
 });
 
+/**
+ * A published figure the scenario must reproduce: a seeds/ record, the option and financial year
+ * it applies to, and the simulated output to compare: a cost line ("overspend",
+ * "placement:residential") or a ratio of two ("vat/budget").
+ */
+const targetSchema = z.strictObject({
+  seed: slug,
+  option: slug,
+  /** Financial year by its starting calendar year (2023 = 2023-24). */
+  year: z.number().int(),
+  output: z.string().regex(/^[a-zA-Z:-]+(\/[a-zA-Z:-]+)?$/, "expected a line name or line/line"),
+  note: z.string().optional(),
+});
+
 /** A scenario file: one area over a horizon, its shared drivers and the options to compare. */
 export const scenarioSchema = z
   .strictObject({
@@ -122,12 +137,25 @@ export const scenarioSchema = z
       .default({ iterations: 10_000, seed: "1" }),
     baseline: baselineSchema,
     options: z.array(optionSchema).min(1),
+    /** Calibration targets: published figures this scenario must reproduce (see `calibrate`). */
+    targets: z.array(targetSchema).default([]),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.options.forEach((o, i) => {
       if (seen.has(o.id)) ctx.addIssue({ code: "custom", message: `duplicate option id '${o.id}'`, path: ["options", i, "id"] });
       seen.add(o.id);
+    });
+    const lines = new Set<string>([...COST_LINES, ...Object.keys(s.baseline.placements).map((p) => `placement:${p}`)]);
+    s.targets.forEach((t, i) => {
+      const at = (field: string, message: string) => ctx.addIssue({ code: "custom", message, path: ["targets", i, field] });
+      if (!seen.has(t.option)) at("option", `expected one of the options ${[...seen].join(", ")}, got '${t.option}'`);
+      if (t.year < s.startYear || t.year >= s.startYear + s.years) {
+        at("year", `expected a year from ${s.startYear} to ${s.startYear + s.years - 1}, got ${t.year}`);
+      }
+      for (const line of t.output.split("/")) {
+        if (!lines.has(line)) at("output", `expected a cost line (${[...lines].join(", ")}), got '${line}'`);
+      }
     });
     const base = s.priceBase.baseYear;
     if (base !== undefined && (base < s.startYear || base >= s.startYear + s.years)) {

@@ -2,6 +2,7 @@
 export { resultsTable } from "./results-table.ts";
 export { resultsCsv } from "./results-csv.ts";
 export { millions, percent } from "./format-money.ts";
+export { calibrationTable } from "./calibration-table.ts";
 
 import type { Results } from "../model/index.ts";
 /** Results as the JSON the CLI prints and the server serves. */

@@ -4,6 +4,7 @@ import { ScenarioError } from "../model/index.ts";
 import { OUTPUT_FORMATS, runCommand } from "./run-command.ts";
 import { validateCommand } from "./validate-command.ts";
 import { calibrateCommand } from "./calibrate-command.ts";
+import { contingencyCommand } from "./contingency-command.ts";
 import { UsageError, oneOf, positiveInteger } from "./usage-error.ts";
 
 /** Exit codes: 0 success, 2 bad input (scenario or flags), 1 anything else. */
@@ -31,6 +32,15 @@ function buildProgram(): Command {
     .description("check a scenario file and report the first problems found")
     .argument("<file>", "scenario file (YAML or JSON)")
     .action(validateCommand);
+
+  program
+    .command("contingency")
+    .description("failure curve of each option that can fail, and the cost of each contingency plan")
+    .argument("<file>", "scenario file or id")
+    .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
+    .option("--seed <s>", "random seed (default: the scenario's)")
+    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
+    .action(contingencyCommand);
 
   program
     .command("calibrate")

@@ -4,7 +4,7 @@ import {
 import type { Quantity } from "./quantity-schema.ts";
 
 /** A sampler over `source` for a validated quantity; constants draw nothing. */
-export function buildSampler(source: () => number, q: Quantity): () => number {
+export function buildSampler(source: () => number, q: Exclude<Quantity, readonly number[]>): () => number {
   if (typeof q === "number") return constant(q);
   switch (q.dist) {
     case "constant":
@@ -31,13 +31,14 @@ export function buildSampler(source: () => number, q: Quantity): () => number {
 }
 
 /** True when a quantity has no uncertainty. */
-export function isConstant(q: Quantity): q is number | Extract<Quantity, { dist: "constant" }> {
-  return typeof q === "number" || q.dist === "constant";
+export function isConstant(q: Quantity): q is number | number[] | Extract<Quantity, { dist: "constant" }> {
+  return typeof q === "number" || Array.isArray(q) || q.dist === "constant";
 }
 
 /** A one-line description of a quantity for the assumptions list: "pert(4.6m, 6.1m, 9m)". */
 export function describeQuantity(q: Quantity): string {
   if (typeof q === "number") return String(q);
+  if (Array.isArray(q)) return `by year: ${q.join(", ")}`;
   switch (q.dist) {
     case "constant":
       return String(q.value);

@@ -2,6 +2,7 @@ import type { Scenario } from "./scenario-schema.ts";
 import { SamplingPlan, type QuantityRef } from "./sampling-plan.ts";
 import { OutputLayout } from "./cost-lines.ts";
 import { discountFactors } from "./green-book.ts";
+import type { Quantity } from "./quantity-schema.ts";
 
 /** A placement type with where its numbers live in the value buffer. */
 export interface CompiledPlacement {
@@ -9,6 +10,13 @@ export interface CompiledPlacement {
   children: QuantityRef;
   weeklyUnitCost: QuantityRef;
   unitCostGrowth: QuantityRef;
+}
+
+/** Extra agency share and placement cost for a number of years after a move. */
+export interface CompiledDisruption {
+  years: number;
+  agencyShareChange: QuantityRef;
+  placementCostFactor: QuantityRef;
 }
 
 /** An option with where its numbers live; absent blocks compile to constants 0 (or 1 for factors). */
@@ -24,11 +32,32 @@ export interface CompiledOption {
   governance: QuantityRef;
   supportServices: QuantityRef;
   clientSide: QuantityRef;
+  managementFee: QuantityRef;
   agencyShareChange: QuantityRef;
   placementCostFactor: QuantityRef;
   rampYears: number;
   budgetAdjustment: QuantityRef;
+  exitCost: QuantityRef;
+  /** A scheduled move: from year index `year` the option runs under option `to`'s terms. */
+  transfer: { year: number; to: number; transitionCost: QuantityRef; disruption: CompiledDisruption | null } | null;
   openingReserves: QuantityRef;
+  councilShareOfOverspend: QuantityRef;
+  /** GBP a year at first-year prices; Infinity when there is no limit. */
+  councilTopUpLimit: number;
+  /** Reserves below this fail the option; null when it is never judged to fail. */
+  failWhenReservesBelow: number | null;
+}
+
+/** A contingency plan with its option references resolved to indices. */
+export interface CompiledPlan {
+  id: string;
+  label: string;
+  deficitPaidBy: "council" | "dfe";
+  afterwardsOverspendPaidBy: "council" | "dfe" | "company";
+  transferTo: number | null;
+  transitionCost: QuantityRef;
+  disruption: CompiledDisruption | null;
+  oneOffCost: QuantityRef;
 }
 
 /** A scenario turned into a sampling plan, slot references and an output layout, once per run. */
@@ -52,13 +81,25 @@ export interface CompiledScenario {
   budgetAmount: QuantityRef;
   budgetUplift: QuantityRef;
   options: CompiledOption[];
+  plans: CompiledPlan[];
 }
+
+type Disruption = { years: number; agencyShareChange: Quantity; placementCostFactor: Quantity } | undefined;
 
 /** Compiles a validated scenario; `seed` overrides the scenario's own. */
 export function compileScenario(scenario: Scenario, seed = scenario.simulation.seed): CompiledScenario {
   const years = scenario.years;
   const plan = new SamplingPlan(seed, years);
   const b = scenario.baseline;
+  const optionIndex = (id: string) => scenario.options.findIndex((o) => o.id === id);
+  const disruption = (key: string, d: Disruption): CompiledDisruption | null =>
+    d === undefined
+      ? null
+      : {
+          years: d.years,
+          agencyShareChange: plan.add(`${key}.agencyShareChange`, d.agencyShareChange),
+          placementCostFactor: plan.add(`${key}.placementCostFactor`, d.placementCostFactor),
+        };
   const placements = Object.entries(b.placements).map(([name, p]) => ({
     name,
     children: plan.add(`baseline.placements.${name}.children`, p.children),
@@ -68,7 +109,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
   const compiled: CompiledScenario = {
     scenario,
     plan,
-    layout: new OutputLayout(scenario.options.length, years, placements.map((p) => p.name)),
+    layout: new OutputLayout(scenario.options.length, years, placements.map((p) => p.name), scenario.contingencyPlans.length),
     years,
     baseYearIndex: (scenario.priceBase.baseYear ?? scenario.startYear) - scenario.startYear,
     discountFactors: discountFactors(years, scenario.discountRate),
@@ -97,11 +138,38 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
         governance: plan.add(`${k}.overheads.governance`, o.overheads?.governance ?? 0),
         supportServices: plan.add(`${k}.overheads.supportServices`, o.overheads?.supportServices ?? 0),
         clientSide: plan.add(`${k}.overheads.clientSide`, o.overheads?.clientSide ?? 0),
+        managementFee: plan.add(`${k}.managementFee`, o.managementFee),
         agencyShareChange: plan.add(`${k}.effects.agencyShareChange`, o.effects?.agencyShareChange ?? 0),
         placementCostFactor: plan.add(`${k}.effects.placementCostFactor`, o.effects?.placementCostFactor ?? 1),
         rampYears: o.effects?.rampYears ?? 1,
         budgetAdjustment: plan.add(`${k}.budgetAdjustment`, o.budgetAdjustment),
-        openingReserves: plan.add(`${k}.openingReserves`, o.openingReserves),
+        exitCost: plan.add(`${k}.exitCost`, o.exitCost),
+        transfer:
+          o.transfer === undefined
+            ? null
+            : {
+                year: o.transfer.year - scenario.startYear,
+                to: optionIndex(o.transfer.to),
+                transitionCost: plan.add(`${k}.transfer.transitionCost`, o.transfer.transitionCost),
+                disruption: disruption(`${k}.transfer.disruption`, o.transfer.disruption),
+              },
+        openingReserves: plan.add(`${k}.finance.openingReserves`, o.finance?.openingReserves ?? 0),
+        councilShareOfOverspend: plan.add(`${k}.finance.councilShareOfOverspend`, o.finance?.councilShareOfOverspend ?? 1),
+        councilTopUpLimit: o.finance?.councilTopUpLimit ?? Infinity,
+        failWhenReservesBelow: o.finance?.failWhenReservesBelow ?? null,
+      };
+    }),
+    plans: scenario.contingencyPlans.map((p) => {
+      const k = `contingencyPlans.${p.id}`;
+      return {
+        id: p.id,
+        label: p.label,
+        deficitPaidBy: p.deficitPaidBy,
+        afterwardsOverspendPaidBy: p.afterwardsOverspendPaidBy,
+        transferTo: p.transferTo === undefined ? null : optionIndex(p.transferTo),
+        transitionCost: plan.add(`${k}.transitionCost`, p.transitionCost),
+        disruption: disruption(`${k}.disruption`, p.disruption),
+        oneOffCost: plan.add(`${k}.oneOffCost`, p.oneOffCost),
       };
     }),
   };

@@ -11,6 +11,9 @@ export const COST_LINES = [
   "governance",
   "supportServices",
   "clientSide",
+  /** A partner council's fee for running the service. */
+  "managementFee",
+  /** governance + supportServices + clientSide + managementFee. */
   "overheads",
   "other",
   /** placements + workforce + vat + overheads + other: what the budget must meet. */
@@ -18,14 +21,18 @@ export const COST_LINES = [
   "setupGross",
   "setupDfeFunded",
   "setupNet",
-  /** operating + setupGross: the whole public-sector cost (the Green Book view). */
+  /** One-off cost of a transfer between options (scheduled), in the year it takes effect. */
+  "transition",
+  /** operating + setupGross + transition: the whole public-sector cost (the Green Book view). */
   "totalCost",
-  /** operating + setupNet: the cost to the council after DfE set-up funding. */
-  "councilCost",
   "budget",
   /** operating - budget. */
   "overspend",
-  /** Reserves at the end of the year: opening reserves less cumulative overspend. */
+  /** The part of an overspend the council meets by top-up. */
+  "councilTopUp",
+  /** budget + councilTopUp + setupNet + transition: what the council pays. */
+  "councilCost",
+  /** Reserves at the end of the year: opening reserves less the overspend the council did not top up. */
   "reserves",
   /** totalCost in base-year prices, deflated by general inflation. */
   "totalCostReal",
@@ -36,9 +43,20 @@ export type CostLine = (typeof COST_LINES)[number];
 /** Index of each fixed line in an option-year row. */
 export const LINE = Object.fromEntries(COST_LINES.map((name, i) => [name, i])) as Record<CostLine, number>;
 
-/** Horizon figures per option, after the yearly rows. */
-export const HORIZON_FIGURES = ["totalCost", "councilCost", "npv", "operating", "overspend"] as const;
+/**
+ * Horizon figures per option, after the yearly rows: sums over the horizon (nominal) and npv (real,
+ * discounted). totalCost = councilCost + dfeCost + companyCost, the company's share being what its
+ * reserves absorbed (negative when it built reserves).
+ */
+export const HORIZON_FIGURES = ["totalCost", "councilCost", "dfeCost", "companyCost", "npv", "operating", "overspend"] as const;
 export type HorizonFigure = (typeof HORIZON_FIGURES)[number];
+
+/** Failure figures per option: the year index it failed (-1 if it did not) and its reserves then. */
+export const FAILURE_FIGURES = ["failureYear", "reservesAtFailure"] as const;
+
+/** Per option and contingency plan: horizon costs and who bears them, on the same futures. */
+export const PLAN_FIGURES = ["totalCost", "councilCost", "dfeCost", "companyCost"] as const;
+export type PlanFigure = (typeof PLAN_FIGURES)[number];
 
 /** Days in a year over seven: the DESIGN.md weekly-to-yearly factor 52.14. */
 export const WEEKS_PER_YEAR = 365 / 7;
@@ -48,21 +66,29 @@ export const VAT_RATE = 0.2;
 
 /**
  * Positions of every output in one iteration's row: option o, year t, line l at
- * (o * years + t) * lineCount + l; option o's horizon figure h after all yearly rows.
+ * (o * years + t) * lineCount + l; then each option's horizon figures, failure figures, and the
+ * figures of each (option, plan) pair.
  */
 export class OutputLayout {
   readonly lineNames: string[];
   readonly lineCount: number;
   readonly size: number;
+  private readonly horizonStart: number;
+  private readonly failureStart: number;
+  private readonly planStart: number;
 
   constructor(
     readonly optionCount: number,
     readonly years: number,
     placementTypes: readonly string[],
+    readonly planCount = 0,
   ) {
     this.lineNames = [...COST_LINES, ...placementTypes.map((p) => `placement:${p}`)];
     this.lineCount = this.lineNames.length;
-    this.size = optionCount * years * this.lineCount + optionCount * HORIZON_FIGURES.length;
+    this.horizonStart = optionCount * years * this.lineCount;
+    this.failureStart = this.horizonStart + optionCount * HORIZON_FIGURES.length;
+    this.planStart = this.failureStart + optionCount * FAILURE_FIGURES.length;
+    this.size = this.planStart + optionCount * planCount * PLAN_FIGURES.length;
   }
 
   yearly(option: number, year: number, line: number): number {
@@ -70,6 +96,14 @@ export class OutputLayout {
   }
 
   horizon(option: number, figure: number): number {
-    return this.optionCount * this.years * this.lineCount + option * HORIZON_FIGURES.length + figure;
+    return this.horizonStart + option * HORIZON_FIGURES.length + figure;
+  }
+
+  failure(option: number, figure: number): number {
+    return this.failureStart + option * FAILURE_FIGURES.length + figure;
+  }
+
+  plan(option: number, plan: number, figure: number): number {
+    return this.planStart + (option * this.planCount + plan) * PLAN_FIGURES.length + figure;
   }
 }

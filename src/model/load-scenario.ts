@@ -2,11 +2,18 @@ import { readFile } from "node:fs/promises";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
 import { ScenarioError, problemsFromZod } from "./scenario-error.ts";
+import { compileScenario } from "./compile-scenario.ts";
 
 /** Validates already-parsed scenario data (from a file or an HTTP body); throws ScenarioError. */
 export function parseScenario(data: unknown, name = "scenario"): Scenario {
   const result = scenarioSchema.safeParse(data);
   if (!result.success) throw new ScenarioError(problemsFromZod(result.error.issues, data), name);
+  try {
+    compileScenario(result.data); // checks what needs the whole scenario: yearly lists against the horizon
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new ScenarioError(error.problems, name);
+    throw error;
+  }
   return result.data;
 }
 

@@ -46,13 +46,15 @@ const discreteSpec = z.strictObject({
 export const quantitySchema = z
   .union([
     finite,
+    /** Known values, one a year over the horizon (a budget settlement, a planned uplift). */
+    z.array(finite).min(1),
     z.discriminatedUnion("dist", [
       constantSpec, uniformSpec, triangularSpec, pertSpec, normalSpec,
       lognormalSpec, betaSpec, bernoulliSpec, discreteSpec,
     ]),
   ])
   .superRefine((q, ctx) => {
-    if (typeof q === "number") return;
+    if (typeof q === "number" || Array.isArray(q)) return;
     const fail = (message: string, path: string[]) => ctx.addIssue({ code: "custom", message, path });
     if (q.dist !== "constant" && q.source === undefined && q.note === undefined) {
       fail(`an uncertain quantity (${q.dist}) needs a 'source' (seeds/ id or citation) or a 'note'`, ["source"]);

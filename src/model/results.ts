@@ -1,6 +1,6 @@
-import { probabilityNegative, summarize, type Probability, type Summary } from "../engine/index.ts";
+import { binomialProbability, probabilityNegative, summarize, type Probability, type Summary } from "../engine/index.ts";
 import type { CompiledScenario } from "./compile-scenario.ts";
-import { HORIZON_FIGURES, type HorizonFigure } from "./cost-lines.ts";
+import { HORIZON_FIGURES, PLAN_FIGURES, type HorizonFigure, type PlanFigure } from "./cost-lines.ts";
 import { financialYear, toPence } from "./money.ts";
 import type { Assumption } from "./sampling-plan.ts";
 import type { SimulationColumns } from "./simulate.ts";
@@ -16,6 +16,29 @@ export interface OptionResult {
   yearly: Record<string, MoneySummary[]>;
   /** Horizon figures: totals over all years (nominal), and npv (real, discounted). */
   horizon: Record<HorizonFigure, MoneySummary>;
+  /** For an option that can fail: how likely, when, how deep. */
+  failure?: FailureResult;
+  /** For an option that can fail: each contingency plan's cost on the same futures, and who bears it. */
+  plans?: PlanResult[];
+}
+
+export interface FailureResult {
+  /** Reserves below this fail the option (GBP, nominal). */
+  threshold: number;
+  /** Probability the option has failed by the end of each year (cumulative, non-decreasing). */
+  probabilityByYear: Probability[];
+  /** Share of iterations failing first in each year; `never` for those that do not fail. */
+  failureYear: { year: string; share: number }[];
+  never: number;
+  /** Reserves in the year of failure, over the iterations that failed (null when none did). */
+  reservesAtFailure: MoneySummary | null;
+}
+
+export interface PlanResult {
+  id: string;
+  label: string;
+  /** Horizon totals (nominal) if this plan is applied whenever the option fails. */
+  costs: Record<PlanFigure, MoneySummary>;
 }
 
 export interface Comparison {
@@ -53,6 +76,33 @@ function difference(a: Float64Array, b: Float64Array): Float64Array {
   return d;
 }
 
+/**
+ * Failure statistics from the per-iteration failure year index (-1: never) and the reserves then:
+ * the cumulative curve with its binomial uncertainty, the distribution of the failure year, and
+ * the depth of the deficit over the iterations that failed.
+ */
+function failureResult(yearIndex: Float64Array, reserves: Float64Array, threshold: number, startYear: number, years: number): FailureResult {
+  const n = yearIndex.length;
+  const firstIn = new Array<number>(years).fill(0);
+  const depths: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const y = yearIndex[i];
+    if (y >= 0) {
+      firstIn[y]++;
+      depths.push(reserves[i]);
+    }
+  }
+  let cumulative = 0;
+  const probabilityByYear = firstIn.map((count) => binomialProbability((cumulative += count), n));
+  return {
+    threshold,
+    probabilityByYear,
+    failureYear: firstIn.map((count, t) => ({ year: financialYear(startYear + t), share: count / n })),
+    never: (n - depths.length) / n,
+    reservesAtFailure: depths.length > 0 ? money(summarize(Float64Array.from(depths))) : null,
+  };
+}
+
 /** Summarises simulated columns into the reported results, money rounded to pence at this edge. */
 export function buildResults(compiled: CompiledScenario, sim: SimulationColumns, seed: string): Results {
   const { scenario, layout } = compiled;
@@ -70,7 +120,16 @@ export function buildResults(compiled: CompiledScenario, sim: SimulationColumns,
     const horizon = Object.fromEntries(
       HORIZON_FIGURES.map((f, fi) => [f, money(summarize(col(layout.horizon(oi, fi))))]),
     ) as Record<HorizonFigure, MoneySummary>;
-    return { id: o.id, label: o.label, kind: o.kind, yearly, horizon };
+    const result: OptionResult = { id: o.id, label: o.label, kind: o.kind, yearly, horizon };
+    if (o.failWhenReservesBelow !== null) {
+      result.failure = failureResult(col(layout.failure(oi, 0)), col(layout.failure(oi, 1)), o.failWhenReservesBelow, startYear, compiled.years);
+      result.plans = compiled.plans.map((p, pi) => ({
+        id: p.id,
+        label: p.label,
+        costs: Object.fromEntries(PLAN_FIGURES.map((f, fi) => [f, money(summarize(col(layout.plan(oi, pi, fi))))])) as Record<PlanFigure, MoneySummary>,
+      }));
+    }
+    return result;
   });
 
   const comparisons: Comparison[] = [];

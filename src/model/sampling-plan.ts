@@ -1,6 +1,7 @@
 import { KeyedStream, standardNormal } from "../engine/index.ts";
 import type { Quantity } from "./quantity-schema.ts";
 import { buildSampler, describeQuantity, isConstant } from "./build-sampler.ts";
+import { ScenarioError } from "./scenario-error.ts";
 
 /** Where a quantity's value lives in the plan's value buffer: year t reads values[slot + stride * t]. */
 export interface QuantityRef {
@@ -34,7 +35,7 @@ interface Draw {
  */
 export class SamplingPlan {
   private readonly draws: Draw[] = [];
-  private readonly constants: { slot: number; value: number; perYear: boolean }[] = [];
+  private readonly constants: { slot: number; values: readonly number[] }[] = [];
   private size = 0;
   readonly assumptions: Assumption[] = [];
   values = new Float64Array(0);
@@ -46,7 +47,10 @@ export class SamplingPlan {
 
   /** Registers a quantity under a unique key (its path in the scenario) and returns where to read it. */
   add(key: string, q: Quantity): QuantityRef {
-    const perYear = typeof q !== "number" && q.per === "year";
+    if (Array.isArray(q) && q.length !== this.years) {
+      throw new ScenarioError([{ path: key, message: `expected ${this.years} values, one a year, got ${q.length}` }]);
+    }
+    const perYear = Array.isArray(q) || (typeof q === "object" && q.per === "year");
     const slot = this.size;
     this.size += perYear ? this.years : 1;
     const ref: QuantityRef = { slot, stride: perYear ? 1 : 0 };
@@ -54,11 +58,12 @@ export class SamplingPlan {
       key,
       distribution: describeQuantity(q),
       per: perYear ? "year" : "iteration",
-      ...(typeof q === "object" && q.source ? { source: q.source } : {}),
-      ...(typeof q === "object" && q.note ? { note: q.note } : {}),
+      ...(typeof q === "object" && !Array.isArray(q) && q.source ? { source: q.source } : {}),
+      ...(typeof q === "object" && !Array.isArray(q) && q.note ? { note: q.note } : {}),
     });
     if (isConstant(q)) {
-      this.constants.push({ slot, value: typeof q === "number" ? q : q.value, perYear });
+      const value = typeof q === "number" ? q : Array.isArray(q) ? q : q.value;
+      this.constants.push({ slot, values: Array.isArray(value) ? value : new Array<number>(perYear ? this.years : 1).fill(value as number) });
       return ref;
     }
     const stream = new KeyedStream(this.seed, key);
@@ -76,10 +81,7 @@ export class SamplingPlan {
   /** Allocates the value buffer once all quantities are added and fills in the constants. */
   seal(): void {
     this.values = new Float64Array(this.size);
-    for (const c of this.constants) {
-      const n = c.perYear ? this.years : 1;
-      for (let t = 0; t < n; t++) this.values[c.slot + t] = c.value;
-    }
+    for (const c of this.constants) this.values.set(c.values, c.slot);
   }
 
   /** Uniform draws taken by every stream so far. */

@@ -43,6 +43,48 @@ const baselineSchema = z.strictObject({
   }),
 });
 
+/** A period of disruption after a transfer: extra agency share and placement cost for some years. */
+const disruptionSchema = z.strictObject({
+  years: z.number().int().min(1).default(1),
+  /** Extra agency share in share points while disrupted (0.05 = five points more agency staff). */
+  agencyShareChange: zero,
+  /** Multiplier on placement costs while disrupted. */
+  placementCostFactor: quantitySchema.default(1),
+});
+
+/** Who meets an overspend, and when the option fails financially. */
+const financeSchema = z.strictObject({
+  /** The company's (or the service's ring-fenced) reserves at the start of the first year. */
+  openingReserves: zero,
+  /** Share of each overspend the council meets by a top-up (Doncaster: 0.7); the rest falls on reserves. */
+  councilShareOfOverspend: quantitySchema.default(1),
+  /** Most the council tops up in a year, first-year prices grown by the budget uplift (default: no limit). */
+  councilTopUpLimit: z.number().finite().nonnegative().optional(),
+  /**
+   * Fails in the first year its reserves fall below this: zero (reserves exhausted) or a negative
+   * amount (the deficit it can carry). Absent: the option is never judged to fail.
+   */
+  failWhenReservesBelow: z.number().finite().max(0, "expected zero or a negative amount (a deficit the company can carry before it fails)").optional(),
+});
+
+/** What happens when an option fails financially: who pays the deficit, what follows. */
+const contingencyPlanSchema = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  description: z.string().optional(),
+  /** Who clears the deficit at failure (bringing reserves back to zero). */
+  deficitPaidBy: z.enum(["council", "dfe"]),
+  /** Who meets overspends in the years after failure. */
+  afterwardsOverspendPaidBy: z.enum(["council", "dfe", "company"]).default("council"),
+  /** The option the service moves to the year after failure (return in-house, a partner council). */
+  transferTo: slug.optional(),
+  /** One-off cost of that move, first-year prices, paid by the council (the failing option's exitCost is added). */
+  transitionCost: zero,
+  disruption: disruptionSchema.optional(),
+  /** Other one-off costs at failure (intervention, commissioner), first-year prices, paid by whoever pays the deficit. */
+  oneOffCost: zero,
+});
+
 /** A delivery model: what it adds to or changes in the shared baseline. */
 const optionSchema = z.strictObject({
   id: slug,
@@ -88,8 +130,22 @@ const optionSchema = z.strictObject({
     .optional(),
   /** Added to the baseline budget each year (first-year prices, grown by the budget uplift). */
   budgetAdjustment: zero,
-  /** Reserves at the start of the first year. */
-  openingReserves: zero,
+  /** A partner council's fee for running the service with shared leadership, GBP a year, first-year prices. */
+  managementFee: zero,
+  /** One-off cost of leaving this option (winding up a company, ending a partnership), first-year prices. */
+  exitCost: zero,
+  /** A scheduled move to another option: from `year` on, the service runs under that option's terms. */
+  transfer: z
+    .strictObject({
+      /** First financial year under the new option (2024 = 2024-25). */
+      year: z.number().int(),
+      to: slug,
+      /** One-off transition cost in that year, first-year prices (this option's exitCost is added). */
+      transitionCost: zero,
+      disruption: disruptionSchema.optional(),
+    })
+    .optional(),
+  finance: financeSchema.optional(),
 });
 
 /**
@@ -102,6 +158,10 @@ const targetSchema = z.strictObject({
   option: slug,
   /** Financial year by its starting calendar year (2023 = 2023-24). */
   year: z.number().int(),
+  /** With `toYear`, the output is summed over year..toYear (a published multi-year total). */
+  toYear: z.number().int().optional(),
+  /** Compare with minus the published figure (a published deficit against simulated reserves). */
+  negate: z.boolean().default(false),
   output: z.string().regex(/^[a-zA-Z:-]+(\/[a-zA-Z:-]+)?$/, "expected a line name or line/line"),
   note: z.string().optional(),
 });
@@ -137,6 +197,8 @@ export const scenarioSchema = z
       .default({ iterations: 10_000, seed: "1" }),
     baseline: baselineSchema,
     options: z.array(optionSchema).min(1),
+    /** Plans compared for every option that can fail (see `contingency`). */
+    contingencyPlans: z.array(contingencyPlanSchema).default([]),
     /** Calibration targets: published figures this scenario must reproduce (see `calibrate`). */
     targets: z.array(targetSchema).default([]),
   })
@@ -146,13 +208,36 @@ export const scenarioSchema = z
       if (seen.has(o.id)) ctx.addIssue({ code: "custom", message: `duplicate option id '${o.id}'`, path: ["options", i, "id"] });
       seen.add(o.id);
     });
+    const end = s.startYear + s.years - 1;
+    s.options.forEach((o, i) => {
+      if (o.transfer === undefined) return;
+      const at = (field: string, message: string) => ctx.addIssue({ code: "custom", message, path: ["options", i, "transfer", field] });
+      if (o.transfer.year <= s.startYear || o.transfer.year > end) {
+        at("year", `expected a year after ${s.startYear} and no later than ${end}, got ${o.transfer.year}`);
+      }
+      const target = s.options.find((x) => x.id === o.transfer!.to);
+      if (target === undefined || target.id === o.id) {
+        at("to", `expected another option (${s.options.filter((x) => x.id !== o.id).map((x) => x.id).join(", ")}), got '${o.transfer.to}'`);
+      } else if (target.transfer !== undefined) {
+        at("to", `expected an option without a transfer of its own, got '${target.id}'`);
+      }
+    });
+    const planIds = new Set<string>();
+    s.contingencyPlans.forEach((p, i) => {
+      if (planIds.has(p.id)) ctx.addIssue({ code: "custom", message: `duplicate plan id '${p.id}'`, path: ["contingencyPlans", i, "id"] });
+      planIds.add(p.id);
+      if (p.transferTo !== undefined && !seen.has(p.transferTo)) {
+        ctx.addIssue({ code: "custom", message: `expected one of the options ${[...seen].join(", ")}, got '${p.transferTo}'`, path: ["contingencyPlans", i, "transferTo"] });
+      }
+    });
     const lines = new Set<string>([...COST_LINES, ...Object.keys(s.baseline.placements).map((p) => `placement:${p}`)]);
     s.targets.forEach((t, i) => {
       const at = (field: string, message: string) => ctx.addIssue({ code: "custom", message, path: ["targets", i, field] });
       if (!seen.has(t.option)) at("option", `expected one of the options ${[...seen].join(", ")}, got '${t.option}'`);
-      if (t.year < s.startYear || t.year >= s.startYear + s.years) {
-        at("year", `expected a year from ${s.startYear} to ${s.startYear + s.years - 1}, got ${t.year}`);
+      for (const [field, year] of [["year", t.year], ["toYear", t.toYear ?? t.year]] as const) {
+        if (year < s.startYear || year >= s.startYear + s.years) at(field, `expected a year from ${s.startYear} to ${s.startYear + s.years - 1}, got ${year}`);
       }
+      if (t.toYear !== undefined && t.toYear < t.year) at("toYear", `expected a year no earlier than ${t.year}, got ${t.toYear}`);
       for (const line of t.output.split("/")) {
         if (!lines.has(line)) at("output", `expected a cost line (${[...lines].join(", ")}), got '${line}'`);
       }

@@ -12,9 +12,11 @@ const TABLE_LINES: [line: string, label: string][] = [
   ["operating", "Operating cost"],
   ["setupGross", "Set-up (gross)"],
   ["setupDfeFunded", "  of which DfE funded"],
+  ["transition", "Transition (transfer)"],
   ["totalCost", "Total cost"],
   ["budget", "Budget"],
   ["overspend", "Overspend"],
+  ["councilTopUp", "Council top-up"],
   ["reserves", "Reserves, end of year"],
 ];
 
@@ -41,13 +43,17 @@ export function resultsTable(r: Results): string {
     out.push(row("GBP m", r.years, labelWidth, cellWidth));
     for (const [line, label] of TABLE_LINES) {
       const stats = o.yearly[line];
-      if (line === "setupGross" || line === "setupDfeFunded" || line === "vat" || line === "overheads") {
+      if (["setupGross", "setupDfeFunded", "transition", "vat", "overheads", "councilTopUp"].includes(line)) {
         if (stats.every((s) => s.mean === 0)) continue;
       }
       out.push(row(label, stats.map((s) => millions(s.mean)), labelWidth, cellWidth));
     }
     for (const [p, name] of [["p10", "Total cost P10"], ["p50", "Total cost P50"], ["p90", "Total cost P90"]] as const) {
       out.push(row(name, o.yearly.totalCost.map((s) => millions(s[p])), labelWidth, cellWidth));
+    }
+    if (o.failure) {
+      out.push(row("P(failed by year end)", o.failure.probabilityByYear.map((p) => percent(p.p)), labelWidth, cellWidth));
+      out.push(`  (fails when reserves fall below GBP ${millions(o.failure.threshold, 2)}m; \`contingency\` compares the plans)`);
     }
   }
   out.push("");

@@ -34,7 +34,7 @@ export function deterministicScenario(): ScenarioInput {
         vat: { vatableShare: 0.1, irrecoverableShare: 0.8 },
         overheads: { governance: 400_000, supportServices: 100_000, clientSide: 200_000 },
         effects: { agencyShareChange: -0.05, placementCostFactor: 0.9, rampYears: 2 },
-        openingReserves: 500_000,
+        finance: { openingReserves: 500_000, councilShareOfOverspend: 0 },
       },
     ],
   };

@@ -15,7 +15,10 @@ export interface CalibrationRow {
   output: string;
   unit: string;
   /** The published figure as compared (negated when the target says so). */
-  /** "point": the published value must lie in [P10, P90]; "range": the simulated P50 must lie in [low, high]. */
+  /**
+   * "point": the published value must lie in [P10, P90]; "range": the simulated P50 must lie in
+   * [low, high], or a narrow published range (a forecast of 2.9-3.0m) lie inside [P10, P90].
+   */
   kind: "point" | "range";
   published: { value?: number; low?: number; high?: number };
   p10: number;
@@ -88,7 +91,8 @@ export function calibrate(
     const covered =
       kind === "point"
         ? s.p10 - PUBLISHED_ROUNDING * Math.abs(record.value!) <= record.value! && record.value! <= s.p90 + PUBLISHED_ROUNDING * Math.abs(record.value!)
-        : s.p50 >= (record.low ?? -Infinity) && s.p50 <= (record.high ?? Infinity);
+        : (s.p50 >= (record.low ?? -Infinity) && s.p50 <= (record.high ?? Infinity)) ||
+          (record.low !== undefined && record.high !== undefined && s.p10 <= record.low && record.high <= s.p90);
     const limit = kind === "point" ? maxBandWidth(num, record.value!) : null;
     return {
       scenario: scenario.id,

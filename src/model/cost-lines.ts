@@ -30,7 +30,7 @@ export const COST_LINES = [
   "overspend",
   /** The part of an overspend the council meets by top-up. */
   "councilTopUp",
-  /** budget + councilTopUp + setupNet + transition: what the council pays. */
+  /** What the council pays: budget + councilTopUp + setupNet + transition; in-house, totalCost less DfE funding. */
   "councilCost",
   /** Reserves at the end of the year: opening reserves less the overspend the council did not top up. */
   "reserves",

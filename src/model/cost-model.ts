@@ -167,7 +167,8 @@ export class CostModel {
       }
 
       const totalCost = operating + setupGross + transition + oneOff;
-      const councilCost = budget + topUp + setupGross - setupDfe + transition + councilRescue;
+      // In-house, the reserves are the council's own: what it spends is what it pays.
+      const councilCost = opt.kind === "in-house" ? totalCost - setupDfe - dfePays - dfeRescue : budget + topUp + setupGross - setupDfe + transition + councilRescue;
       totals.total += totalCost;
       totals.council += councilCost;
       totals.dfe += setupDfe + dfePays + dfeRescue;

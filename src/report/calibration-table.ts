@@ -3,7 +3,8 @@ import { millions, percent } from "./format-money.ts";
 
 function show(row: CalibrationRow, x: number | undefined): string {
   if (x === undefined) return "";
-  return row.unit === "ratio" ? percent(x, 2) : millions(x, 1);
+  const scale = Math.abs(row.published.value ?? row.published.high ?? row.published.low ?? 0);
+  return row.unit === "ratio" ? percent(x, 2) : millions(x, scale < 1e6 ? 3 : 1);
 }
 
 /** The calibration check as a table: published figure, simulated P10/P50/P90, verdicts. */
@@ -23,8 +24,8 @@ export function calibrationTable(rows: CalibrationRow[]): string {
   const covered = rows.filter((r) => r.covered && r.bandOk).length;
   return [
     "Money in GBP m, nominal (cash) in the year shown. Point targets: published value inside the simulated P10-P90.",
-    "Range targets: simulated P50 inside the published range. Band: P90-P10 at most 2x the published value for an",
-    "overspend, 0.5x for a level.",
+    "Range targets: simulated P50 inside the published range (or a narrow range inside P10-P90). Band: P90-P10 at most",
+    "2x the published value for an overspend or reserves, 0.5x for a level; published figures match within 0.1%.",
     "",
     line(head),
     ...body.map(line),

@@ -59,24 +59,25 @@ export function resultsTable(r: Results): string {
   out.push("");
   out.push(`== Over ${r.years.length} years (${r.years[0]} to ${r.years[r.years.length - 1]}) ==`);
   const head = ["mean", "P10", "P50", "P90"];
-  out.push(row("GBP m", ["", ...head], 34, 10));
+  const w = Math.max(34, ...r.comparisons.map((c) => c.a.length + c.b.length + 4));
+  out.push(row("GBP m", ["", ...head], w, 10));
   for (const o of r.options) {
     const h = o.horizon;
-    out.push(row(`${o.id}`, ["", ...[h.totalCost.mean, h.totalCost.p10, h.totalCost.p50, h.totalCost.p90].map((x) => millions(x))], 34, 10));
-    out.push(row(`  NPV, real ${r.priceBase.baseYear} prices`, ["", ...[h.npv.mean, h.npv.p10, h.npv.p50, h.npv.p90].map((x) => millions(x))], 34, 10));
-    out.push(row(`  cost to council (net of DfE)`, ["", ...[h.councilCost.mean, h.councilCost.p10, h.councilCost.p50, h.councilCost.p90].map((x) => millions(x))], 34, 10));
+    out.push(row(`${o.id}`, ["", ...[h.totalCost.mean, h.totalCost.p10, h.totalCost.p50, h.totalCost.p90].map((x) => millions(x))], w, 10));
+    out.push(row(`  NPV, real ${r.priceBase.baseYear} prices`, ["", ...[h.npv.mean, h.npv.p10, h.npv.p50, h.npv.p90].map((x) => millions(x))], w, 10));
+    out.push(row(`  cost to council (net of DfE)`, ["", ...[h.councilCost.mean, h.councilCost.p10, h.councilCost.p50, h.councilCost.p90].map((x) => millions(x))], w, 10));
   }
   if (r.comparisons.length > 0) {
     out.push("");
     out.push("== Paired comparisons (same futures for both options) ==");
-    out.push(row("a minus b, GBP m", ["mean", "P10", "P50", "P90", "NPV mean"], 34, 10) + "  P(a cheaper)");
+    out.push(row("a minus b, GBP m", ["mean", "P10", "P50", "P90", "NPV mean"], w, 10) + "  P(a cheaper)");
     for (const c of r.comparisons) {
       const d = c.totalCostDifference;
       const pa = c.probabilityACheaper;
       out.push(
         row(`${c.a} - ${c.b}`, [
           millions(d.mean), millions(d.p10), millions(d.p50), millions(d.p90), millions(c.npvDifference.mean),
-        ], 34, 10) + `  ${percent(pa.p)} (95% CI ${percent(pa.ci95[0])}-${percent(pa.ci95[1])})`,
+        ], w, 10) + `  ${percent(pa.p)} (95% CI ${percent(pa.ci95[0])}-${percent(pa.ci95[1])})`,
       );
     }
     out.push("Standard errors: mean differences ±" + r.comparisons.map((c) => `${millions(c.totalCostDifference.se, 2)}m`).join(", ±") + " (one standard error).");

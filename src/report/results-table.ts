@@ -77,7 +77,7 @@ export function resultsTable(r: Results): string {
       out.push(
         row(`${c.a} - ${c.b}`, [
           millions(d.mean), millions(d.p10), millions(d.p50), millions(d.p90), millions(c.npvDifference.mean),
-        ], w, 10) + `  ${percent(pa.p)} (95% CI ${percent(pa.ci95[0])}-${percent(pa.ci95[1])})`,
+        ], w, 10) + `  ${percent(pa.p)} (95% CI ${percent(pa.ci95[0], 2)}-${percent(pa.ci95[1], 2)})`,
       );
     }
     out.push("Standard errors: mean differences ±" + r.comparisons.map((c) => `${millions(c.totalCostDifference.se, 2)}m`).join(", ±") + " (one standard error).");

@@ -1,24 +1,33 @@
 /**
- * `npm run bench [-- --quick] [-- --iterations N]`: times the reference workload (the scenario in
- * scenarios/ with the most options, its full horizon) and, in the same process, the ceiling: the
- * same number of uniform draws from seedrandom's Alea in a tight loop. Prints one JSON object on
- * stdout and a short summary on stderr. Medians of several repetitions after a warm-up.
+ * `npm run bench [-- --quick]`: times the reference workload (the scenario in scenarios/ with the
+ * most options, ties to the longest horizon then by id) on one worker and on all cores and, in
+ * the same process, the ceiling: the same number of uniform draws from seedrandom's Alea in a
+ * tight loop. Full mode also runs 1,000,000 iterations in a child process to measure peak memory.
+ * Prints one JSON object on stdout and a short summary on stderr; medians after a warm-up.
  */
+import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import seedrandom from "seedrandom";
-import { buildResults, compileScenario, loadScenario, simulateRange, type Scenario } from "../src/model/index.ts";
+import {
+  BLOCK_SIZE, compileScenario, defaultWorkers, loadScenario, runScenario, runScenarioAsync, simulateRange, type Scenario,
+} from "../src/model/index.ts";
 
 const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const quick = args.includes("--quick");
-const iterationsFlag = args.indexOf("--iterations");
-const iterations = iterationsFlag >= 0 ? Number(args[iterationsFlag + 1]) : quick ? 10_000 : 100_000;
-const repetitions = quick ? 3 : 5;
+const memoryOnly = args.includes("--memory-only");
+const iterations = Number(flag("--iterations") ?? (quick ? 10_000 : 100_000));
+const repetitions = Number(flag("--repetitions") ?? (quick ? 3 : 5));
+const workers = Number(flag("--workers") ?? defaultWorkers());
 
 async function referenceScenario(): Promise<Scenario> {
   const dir = join(import.meta.dirname, "..", "scenarios");
   const all = await Promise.all(readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => loadScenario(join(dir, f))));
-  return all.sort((a, b) => b.options.length - a.options.length || a.id.localeCompare(b.id))[0];
+  return all.sort((a, b) => b.options.length - a.options.length || b.years - a.years || a.id.localeCompare(b.id))[0];
 }
 
 function median(xs: number[]): number {
@@ -26,13 +35,17 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function timeEngine(scenario: Scenario): { simulateMs: number; totalMs: number; draws: number } {
+async function timed(run: () => unknown): Promise<number> {
   const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/** The uniforms one run draws, counted on an untimed pass over the same blocks. */
+function uniformDraws(scenario: Scenario): number {
   const compiled = compileScenario(scenario);
-  const sim = simulateRange(compiled, 0, iterations);
-  const simulated = performance.now();
-  buildResults(compiled, sim, scenario.simulation.seed);
-  return { simulateMs: simulated - start, totalMs: performance.now() - start, draws: compiled.plan.uniformDraws };
+  for (let from = 0; from < iterations; from += BLOCK_SIZE) simulateRange(compiled, from, Math.min(iterations, from + BLOCK_SIZE));
+  return compiled.plan.uniformDraws;
 }
 
 function timeCeiling(draws: number): number {
@@ -46,14 +59,31 @@ function timeCeiling(draws: number): number {
 }
 
 const scenario = await referenceScenario();
-timeEngine(scenario); // warm-up
-const runs = Array.from({ length: repetitions }, () => timeEngine(scenario));
-const draws = runs[0].draws;
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+if (memoryOnly) {
+  const ms = await timed(() => runScenarioAsync(scenario, { iterations, workers }));
+  process.stdout.write(JSON.stringify({ iterations, workers, wallMs: Math.round(ms), peakRssMb: peakRssMb() }) + "\n");
+  process.exit(0);
+}
+
+runScenario(scenario, { iterations: Math.min(iterations, 4 * BLOCK_SIZE) }); // warm-up
+const singleRuns: number[] = [];
+for (let r = 0; r < repetitions; r++) singleRuns.push(await timed(() => runScenario(scenario, { iterations })));
+const single = median(singleRuns);
+const parallelRuns: number[] = [];
+for (let r = 0; r < repetitions; r++) parallelRuns.push(await timed(() => runScenarioAsync(scenario, { iterations, workers })));
+const parallel = median(parallelRuns);
+const draws = uniformDraws(scenario);
 timeCeiling(draws);
 const ceilingMs = median(Array.from({ length: repetitions }, () => timeCeiling(draws)));
-const simulateMs = median(runs.map((r) => r.simulateMs));
-const totalMs = median(runs.map((r) => r.totalMs));
 const optionYears = iterations * scenario.options.length * scenario.years;
+
+let million: unknown = "skipped in quick mode";
+if (!quick) {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "run-bench.ts"), "--memory-only", "--iterations", "1000000", "--workers", String(workers)]);
+  million = JSON.parse(out.toString());
+}
 
 const report = {
   benchmark: "reference-workload",
@@ -63,19 +93,23 @@ const report = {
   years: scenario.years,
   iterations,
   repetitions,
-  workers: 1,
-  wallMs: Math.round(totalMs),
-  simulateMs: Math.round(simulateMs),
-  iterationsPerSecond: Math.round(iterations / (totalMs / 1000)),
-  optionYearsPerSecond: Math.round(optionYears / (totalMs / 1000)),
+  workers,
+  wallMs: Math.round(parallel),
+  iterationsPerSecond: Math.round(iterations / (parallel / 1000)),
+  optionYearsPerSecond: Math.round(optionYears / (parallel / 1000)),
+  singleWorkerWallMs: Math.round(single),
+  singleWorkerIterationsPerSecond: Math.round(iterations / (single / 1000)),
+  parallelSpeedup: Math.round((single / parallel) * 100) / 100,
   uniformDraws: draws,
   ceilingMs: Math.round(ceilingMs * 10) / 10,
-  ceilingRatio: Math.round((ceilingMs / simulateMs) * 1000) / 1000,
-  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  ceilingRatio: Math.round((ceilingMs / single) * 1000) / 1000,
+  peakRssMb: peakRssMb(),
+  millionIterations: million,
   node: process.version,
 };
 process.stdout.write(JSON.stringify(report) + "\n");
 process.stderr.write(
-  `${scenario.id}: ${iterations} iterations x ${scenario.options.length} options x ${scenario.years} years in ${report.wallMs} ms ` +
-    `(${report.iterationsPerSecond}/s); ceiling ratio ${report.ceilingRatio}; peak RSS ${report.peakRssMb} MB\n`,
+  `${scenario.id}: ${iterations} iterations x ${scenario.options.length} options x ${scenario.years} years: ` +
+    `${report.wallMs} ms on ${workers} workers (${report.parallelSpeedup}x one worker's ${report.singleWorkerWallMs} ms); ` +
+    `ceiling ratio ${report.ceilingRatio}; peak RSS ${report.peakRssMb} MB\n`,
 );

@@ -1,4 +1,4 @@
-import { loadScenario, runScenarioInBlocks } from "../model/index.ts";
+import { loadScenario, runScenarioAsync, type OptionResult } from "../model/index.ts";
 import { contingencyTable, resultsJson } from "../report/index.ts";
 import { progressBar } from "./progress-bar.ts";
 import { scenarioPath } from "./scenario-path.ts";
@@ -6,6 +6,7 @@ import { scenarioPath } from "./scenario-path.ts";
 export interface ContingencyFlags {
   iterations?: number;
   seed?: string;
+  workers?: number;
   format: "table" | "json";
 }
 
@@ -15,13 +16,13 @@ export async function contingencyCommand(file: string, flags: ContingencyFlags):
   const bar = progressBar(scenario.id);
   let results;
   try {
-    results = await runScenarioInBlocks(scenario, { iterations: flags.iterations, seed: flags.seed, onProgress: bar.update });
+    results = await runScenarioAsync(scenario, { iterations: flags.iterations, seed: flags.seed, workers: flags.workers, onProgress: bar.update });
   } finally {
     bar.stop();
   }
   if (flags.format === "json") {
     const { scenario: s, simulation, priceBase, years } = results;
-    const options = results.options.filter((o) => o.failure).map(({ id, label, failure, plans }) => ({ id, label, failure, plans }));
+    const options = results.options.filter((o) => o.failure).map(({ id, label, failure, plans }: OptionResult) => ({ id, label, failure, plans }));
     process.stdout.write(resultsJson({ scenario: s, simulation, priceBase, years, options }));
   } else {
     process.stdout.write(contingencyTable(results));

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { scenarioPath } from "./scenario-path.ts";
-import { loadScenario, runScenarioInBlocks } from "../model/index.ts";
+import { loadScenario, runScenarioAsync } from "../model/index.ts";
 import { resultsCsv, resultsJson, resultsTable } from "../report/index.ts";
 import { progressBar } from "./progress-bar.ts";
 
@@ -10,6 +10,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface RunFlags {
   iterations?: number;
   seed?: string;
+  workers?: number;
   format: OutputFormat;
   out?: string;
 }
@@ -20,7 +21,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
   const bar = progressBar(scenario.id);
   let results;
   try {
-    results = await runScenarioInBlocks(scenario, { iterations: flags.iterations, seed: flags.seed, onProgress: bar.update });
+    results = await runScenarioAsync(scenario, { iterations: flags.iterations, seed: flags.seed, workers: flags.workers, onProgress: bar.update });
   } finally {
     bar.stop();
   }

@@ -4,4 +4,6 @@ export { KeyedStream } from "./rng/keyed-stream.ts";
 export { fnv1a32, fmix32 } from "./rng/hash.ts";
 export { Welford } from "./statistics/welford.ts";
 export { quantileSorted } from "./statistics/quantile-sorted.ts";
+export { binIndex, quantileFromBins } from "./statistics/binned-quantiles.ts";
+export { exactStats, binnedStats, type OutputStats } from "./statistics/output-stats.ts";
 export { summarize, probabilityNegative, binomialProbability, REPORTED_PERCENTILES, type Summary, type Probability } from "./statistics/summarize.ts";

@@ -51,8 +51,14 @@ export const LINE = Object.fromEntries(COST_LINES.map((name, i) => [name, i])) a
 export const HORIZON_FIGURES = ["totalCost", "councilCost", "dfeCost", "companyCost", "npv", "operating", "overspend"] as const;
 export type HorizonFigure = (typeof HORIZON_FIGURES)[number];
 
-/** Failure figures per option: the year index it failed (-1 if it did not) and its reserves then. */
+/**
+ * Failure figures per option: the year index it failed (-1 if it did not), its reserves then (NaN
+ * if it did not fail: not applicable), then one 0/1 indicator a year, "failed by the end of year t".
+ */
 export const FAILURE_FIGURES = ["failureYear", "reservesAtFailure"] as const;
+
+/** Per pair of options (a before b): paired differences a - b of the horizon total cost and npv. */
+export const PAIR_FIGURES = ["totalCostDifference", "npvDifference"] as const;
 
 /** Per option and contingency plan: horizon costs and who bears them, on the same futures. */
 export const PLAN_FIGURES = ["totalCost", "councilCost", "dfeCost", "companyCost"] as const;
@@ -75,7 +81,11 @@ export class OutputLayout {
   readonly size: number;
   private readonly horizonStart: number;
   private readonly failureStart: number;
+  private readonly failureWidth: number;
   private readonly planStart: number;
+  private readonly pairStart: number;
+  /** Pairs of options (a, b) with a < b, in the order comparisons are reported. */
+  readonly pairs: [number, number][] = [];
 
   constructor(
     readonly optionCount: number,
@@ -85,10 +95,13 @@ export class OutputLayout {
   ) {
     this.lineNames = [...COST_LINES, ...placementTypes.map((p) => `placement:${p}`)];
     this.lineCount = this.lineNames.length;
+    for (let a = 0; a < optionCount; a++) for (let b = a + 1; b < optionCount; b++) this.pairs.push([a, b]);
     this.horizonStart = optionCount * years * this.lineCount;
     this.failureStart = this.horizonStart + optionCount * HORIZON_FIGURES.length;
-    this.planStart = this.failureStart + optionCount * FAILURE_FIGURES.length;
-    this.size = this.planStart + optionCount * planCount * PLAN_FIGURES.length;
+    this.failureWidth = FAILURE_FIGURES.length + years;
+    this.planStart = this.failureStart + optionCount * this.failureWidth;
+    this.pairStart = this.planStart + optionCount * planCount * PLAN_FIGURES.length;
+    this.size = this.pairStart + this.pairs.length * PAIR_FIGURES.length;
   }
 
   yearly(option: number, year: number, line: number): number {
@@ -100,7 +113,16 @@ export class OutputLayout {
   }
 
   failure(option: number, figure: number): number {
-    return this.failureStart + option * FAILURE_FIGURES.length + figure;
+    return this.failureStart + option * this.failureWidth + figure;
+  }
+
+  /** The 0/1 output "option failed by the end of year t". */
+  failedBy(option: number, year: number): number {
+    return this.failure(option, FAILURE_FIGURES.length + year);
+  }
+
+  pair(pair: number, figure: number): number {
+    return this.pairStart + pair * PAIR_FIGURES.length + figure;
   }
 
   plan(option: number, plan: number, figure: number): number {

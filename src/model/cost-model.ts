@@ -1,6 +1,12 @@
 import type { CompiledDisruption, CompiledOption, CompiledPlan, CompiledScenario } from "./compile-scenario.ts";
 import type { QuantityRef } from "./sampling-plan.ts";
-import { HORIZON_FIGURES, LINE, PLAN_FIGURES, VAT_RATE, WEEKS_PER_YEAR } from "./cost-lines.ts";
+import { HORIZON_FIGURES, LINE as IMPORTED_LINE, PLAN_FIGURES, VAT_RATE as IMPORTED_VAT_RATE, WEEKS_PER_YEAR as IMPORTED_WEEKS } from "./cost-lines.ts";
+
+// Imported bindings read once: when a loader compiles modules to CommonJS (tsx does in worker
+// threads) each read of an imported binding is a getter call, too slow for the hot loop.
+const LINE = IMPORTED_LINE;
+const VAT_RATE = IMPORTED_VAT_RATE;
+const WEEKS_PER_YEAR = IMPORTED_WEEKS;
 
 const H = Object.fromEntries(HORIZON_FIGURES.map((n, i) => [n, i])) as Record<(typeof HORIZON_FIGURES)[number], number>;
 const P = Object.fromEntries(PLAN_FIGURES.map((n, i) => [n, i])) as Record<(typeof PLAN_FIGURES)[number], number>;
@@ -63,7 +69,8 @@ export class CostModel {
       row[layout.horizon(o, H.operating)] = main.operating;
       row[layout.horizon(o, H.overspend)] = main.overspend;
       row[layout.failure(o, 0)] = main.failureYear;
-      row[layout.failure(o, 1)] = main.reservesAtFailure;
+      row[layout.failure(o, 1)] = main.failureYear < 0 ? Number.NaN : main.reservesAtFailure;
+      for (let t = 0; t < c.years; t++) row[layout.failedBy(o, t)] = main.failureYear >= 0 && main.failureYear <= t ? 1 : 0;
       for (let p = 0; p < c.plans.length; p++) {
         const t = main.failureYear < 0 ? main : this.runPath(o, c.plans[p], null);
         row[layout.plan(o, p, P.totalCost)] = t.total;
@@ -71,6 +78,17 @@ export class CostModel {
         row[layout.plan(o, p, P.dfeCost)] = t.dfe;
         row[layout.plan(o, p, P.companyCost)] = t.total - t.council - t.dfe;
       }
+    }
+    this.pairDifferences(row);
+  }
+
+  /** Paired differences between options' horizon figures, once every option is in `row`. */
+  private pairDifferences(row: Float64Array): void {
+    const layout = this.c.layout;
+    for (let k = 0; k < layout.pairs.length; k++) {
+      const [a, b] = layout.pairs[k];
+      row[layout.pair(k, 0)] = row[layout.horizon(a, H.totalCost)] - row[layout.horizon(b, H.totalCost)];
+      row[layout.pair(k, 1)] = row[layout.horizon(a, H.npv)] - row[layout.horizon(b, H.npv)];
     }
   }
 

@@ -1,12 +1,17 @@
-import { binomialProbability, probabilityNegative, summarize, type Probability, type Summary } from "../engine/index.ts";
+import { binomialProbability, type OutputStats, type Probability, type Summary } from "../engine/index.ts";
 import type { CompiledScenario } from "./compile-scenario.ts";
-import { HORIZON_FIGURES, PLAN_FIGURES, type HorizonFigure, type PlanFigure } from "./cost-lines.ts";
+import { FAILURE_FIGURES, HORIZON_FIGURES, PAIR_FIGURES, PLAN_FIGURES, type HorizonFigure, type PlanFigure } from "./cost-lines.ts";
 import { financialYear, toPence } from "./money.ts";
 import type { Assumption } from "./sampling-plan.ts";
-import type { SimulationColumns } from "./simulate.ts";
 
 /** A reported statistic of GBP amounts, each rounded to pence. */
 export type MoneySummary = Summary;
+
+/**
+ * How percentiles were computed: exactly from every value, or (for runs too large to keep every
+ * value) from a histogram, within one bin width of the exact figure.
+ */
+export type PercentileMethod = { method: "exact" } | { method: "histogram"; bins: number; note: string };
 
 export interface OptionResult {
   id: string;
@@ -55,7 +60,7 @@ export interface Comparison {
 export interface Results {
   format: "trustsim-results/1";
   scenario: { id: string; title: string; area: string; illustrative: boolean };
-  simulation: { iterations: number; seed: string };
+  simulation: { iterations: number; seed: string; percentiles: PercentileMethod };
   priceBase: { statement: string; basis: "nominal" | "real"; baseYear: string; discountRate: number };
   years: string[];
   options: OptionResult[];
@@ -63,95 +68,83 @@ export interface Results {
   assumptions: Assumption[];
 }
 
-function money(s: Summary): MoneySummary {
+/** Rounds every money figure of a statistic to pence, once, at this edge. */
+function money(s: OutputStats): MoneySummary {
   return {
     mean: toPence(s.mean), sd: toPence(s.sd), se: toPence(s.se),
     p5: toPence(s.p5), p10: toPence(s.p10), p50: toPence(s.p50), p90: toPence(s.p90), p95: toPence(s.p95),
   };
 }
 
-function difference(a: Float64Array, b: Float64Array): Float64Array {
-  const d = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) d[i] = a[i] - b[i];
-  return d;
-}
-
 /**
- * Failure statistics from the per-iteration failure year index (-1: never) and the reserves then:
- * the cumulative curve with its binomial uncertainty, the distribution of the failure year, and
- * the depth of the deficit over the iterations that failed.
+ * Failure statistics from the per-iteration outputs: the 0/1 "failed by year t" indicators give the
+ * cumulative curve with its binomial uncertainty; the reserves at failure apply only where it failed.
  */
-function failureResult(yearIndex: Float64Array, reserves: Float64Array, threshold: number, startYear: number, years: number): FailureResult {
-  const n = yearIndex.length;
-  const firstIn = new Array<number>(years).fill(0);
-  const depths: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const y = yearIndex[i];
-    if (y >= 0) {
-      firstIn[y]++;
-      depths.push(reserves[i]);
-    }
-  }
-  let cumulative = 0;
-  const probabilityByYear = firstIn.map((count) => binomialProbability((cumulative += count), n));
+function failureResult(stats: StatsAt, layout: CompiledScenario["layout"], o: number, threshold: number, startYear: number, years: number): FailureResult {
+  const failedBy = Array.from({ length: years }, (_, t) => stats(layout.failedBy(o, t)));
+  const n = failedBy[0].n;
+  const probabilityByYear = failedBy.map((s) => binomialProbability(s.positives, n));
+  const depth = stats.orNull(layout.failure(o, FAILURE_FIGURES.indexOf("reservesAtFailure")));
   return {
     threshold,
     probabilityByYear,
-    failureYear: firstIn.map((count, t) => ({ year: financialYear(startYear + t), share: count / n })),
-    never: (n - depths.length) / n,
-    reservesAtFailure: depths.length > 0 ? money(summarize(Float64Array.from(depths))) : null,
+    failureYear: failedBy.map((s, t) => ({
+      year: financialYear(startYear + t),
+      share: (s.positives - (t > 0 ? failedBy[t - 1].positives : 0)) / n,
+    })),
+    never: (n - failedBy[years - 1].positives) / n,
+    reservesAtFailure: depth === null ? null : money(depth),
   };
 }
 
-/** Summarises simulated columns into the reported results, money rounded to pence at this edge. */
-export function buildResults(compiled: CompiledScenario, sim: SimulationColumns, seed: string): Results {
+type StatsAt = ((k: number) => OutputStats) & { orNull: (k: number) => OutputStats | null };
+
+/** Results from per-output statistics (see Aggregator), money rounded to pence at this edge. */
+export function buildResults(compiled: CompiledScenario, all: (OutputStats | null)[], iterations: number, seed: string, percentiles: PercentileMethod = { method: "exact" }): Results {
   const { scenario, layout } = compiled;
-  const col = (k: number) => sim.columns[k];
+  const stats = ((k: number) => {
+    const s = all[k];
+    if (s === null) throw new RangeError(`output ${k} applied in no iteration`);
+    return s;
+  }) as StatsAt;
+  stats.orNull = (k: number) => all[k];
   const startYear = scenario.startYear;
   const baseYear = scenario.priceBase.baseYear ?? startYear;
-  const totalIndex = HORIZON_FIGURES.indexOf("totalCost");
-  const npvIndex = HORIZON_FIGURES.indexOf("npv");
 
   const options: OptionResult[] = compiled.options.map((o, oi) => {
     const yearly: Record<string, MoneySummary[]> = {};
     layout.lineNames.forEach((line, li) => {
-      yearly[line] = Array.from({ length: compiled.years }, (_, t) => money(summarize(col(layout.yearly(oi, t, li)))));
+      yearly[line] = Array.from({ length: compiled.years }, (_, t) => money(stats(layout.yearly(oi, t, li))));
     });
-    const horizon = Object.fromEntries(
-      HORIZON_FIGURES.map((f, fi) => [f, money(summarize(col(layout.horizon(oi, fi))))]),
-    ) as Record<HorizonFigure, MoneySummary>;
+    const horizon = Object.fromEntries(HORIZON_FIGURES.map((f, fi) => [f, money(stats(layout.horizon(oi, fi)))])) as Record<HorizonFigure, MoneySummary>;
     const result: OptionResult = { id: o.id, label: o.label, kind: o.kind, yearly, horizon };
     if (o.failWhenReservesBelow !== null) {
-      result.failure = failureResult(col(layout.failure(oi, 0)), col(layout.failure(oi, 1)), o.failWhenReservesBelow, startYear, compiled.years);
+      result.failure = failureResult(stats, layout, oi, o.failWhenReservesBelow, startYear, compiled.years);
       result.plans = compiled.plans.map((p, pi) => ({
         id: p.id,
         label: p.label,
-        costs: Object.fromEntries(PLAN_FIGURES.map((f, fi) => [f, money(summarize(col(layout.plan(oi, pi, fi))))])) as Record<PlanFigure, MoneySummary>,
+        costs: Object.fromEntries(PLAN_FIGURES.map((f, fi) => [f, money(stats(layout.plan(oi, pi, fi)))])) as Record<PlanFigure, MoneySummary>,
       }));
     }
     return result;
   });
 
-  const comparisons: Comparison[] = [];
-  for (let a = 0; a < compiled.options.length; a++) {
-    for (let b = a + 1; b < compiled.options.length; b++) {
-      const total = difference(col(layout.horizon(a, totalIndex)), col(layout.horizon(b, totalIndex)));
-      const npv = difference(col(layout.horizon(a, npvIndex)), col(layout.horizon(b, npvIndex)));
-      comparisons.push({
-        a: compiled.options[a].id,
-        b: compiled.options[b].id,
-        totalCostDifference: money(summarize(total)),
-        npvDifference: money(summarize(npv)),
-        probabilityACheaper: probabilityNegative(total),
-      });
-    }
-  }
+  const comparisons: Comparison[] = layout.pairs.map(([a, b], k) => {
+    const total = stats(layout.pair(k, PAIR_FIGURES.indexOf("totalCostDifference")));
+    return {
+      a: compiled.options[a].id,
+      b: compiled.options[b].id,
+      totalCostDifference: money(total),
+      npvDifference: money(stats(layout.pair(k, PAIR_FIGURES.indexOf("npvDifference")))),
+      probabilityACheaper: binomialProbability(total.negatives, total.n),
+    };
+  });
 
   const basis = scenario.priceBase.basis;
   return {
     format: "trustsim-results/1",
     scenario: { id: scenario.id, title: scenario.title, area: scenario.area, illustrative: scenario.illustrative },
-    simulation: { iterations: sim.to - sim.from, seed },
+    simulation: { iterations, seed, percentiles },
     priceBase: {
       statement:
         `GBP. Yearly lines and horizon totals are nominal (cash, each year's prices); totalCostReal and npv ` +

@@ -41,6 +41,25 @@ export function simulateRange(
   return { from, to, columns };
 }
 
+/** Receives each iteration's row of outputs; the row is reused, so copy what must be kept. */
+export interface RowSink {
+  accept(row: Float64Array, iteration: number): void;
+}
+
+/** Runs iterations [from, to), handing each row to `sink` without storing them. */
+export function simulateRows(compiled: CompiledScenario, from: number, to: number, sink: RowSink): void {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to)) {
+    throw new RangeError("simulateRows requires integers 0 <= from < to");
+  }
+  const row = new Float64Array(compiled.layout.size);
+  const model = new CostModel(compiled);
+  for (let i = from; i < to; i++) {
+    compiled.plan.drawIteration(i);
+    model.evaluate(row);
+    sink.accept(row, i);
+  }
+}
+
 /** Joins consecutive ranges, in order, into one. */
 export function concatColumns(parts: readonly SimulationColumns[]): SimulationColumns {
   if (parts.length === 0) throw new RangeError("concatColumns requires at least one part");

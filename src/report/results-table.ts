@@ -36,6 +36,7 @@ export function resultsTable(r: Results): string {
   if (r.scenario.illustrative) out.push("ILLUSTRATIVE scenario: not calibrated on a published case.");
   out.push(`${r.simulation.iterations.toLocaleString("en-GB")} iterations, seed "${r.simulation.seed}".`);
   out.push(r.priceBase.statement);
+  if (r.simulation.percentiles.method === "histogram") out.push(`Percentiles: ${r.simulation.percentiles.note}.`);
   out.push("Yearly figures: GBP m, nominal, mean over iterations unless marked.");
   for (const o of r.options) {
     out.push("");

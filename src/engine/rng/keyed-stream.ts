@@ -1,5 +1,9 @@
 import seedrandom from "seedrandom";
-import { fmix32, fnv1a32 } from "./hash.ts";
+import { fmix32 as importedFmix32, fnv1a32 } from "./hash.ts";
+
+// Read once: a loader that compiles to CommonJS turns each imported binding into a getter call.
+const alea = seedrandom.alea;
+const fmix32 = importedFmix32;
 
 const TWO_POW_32 = 4294967296;
 
@@ -20,7 +24,7 @@ export class KeyedStream {
 
   constructor(seed: string, key: string) {
     this.base = fmix32(fnv1a32(seed) ^ fmix32(fnv1a32(key) + 0x9e3779b9));
-    this.generator = seedrandom.alea("");
+    this.generator = alea("");
     this.source = () => {
       this.draws++;
       return this.generator();
@@ -36,6 +40,6 @@ export class KeyedStream {
       s1: fmix32(x ^ 0x85a308d3) / TWO_POW_32,
       s2: fmix32(x ^ 0x13198a2e) / TWO_POW_32,
     };
-    this.generator = seedrandom.alea("", { state });
+    this.generator = alea("", { state });
   }
 }

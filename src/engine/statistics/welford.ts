@@ -5,7 +5,8 @@
 export class Welford {
   count = 0;
   mean = 0;
-  private m2 = 0;
+  /** Sum of squared deviations from the mean. */
+  m2 = 0;
 
   push(x: number): void {
     if (Number.isNaN(x)) throw new RangeError("welford requires numbers, got NaN");
@@ -13,6 +14,25 @@ export class Welford {
     const delta = x - this.mean;
     this.mean += delta / this.count;
     this.m2 += delta * (x - this.mean);
+  }
+
+  /**
+   * Folds in another accumulator's (count, mean, m2) by Chan, Golub and LeVeque (1979). Merging
+   * the same parts in the same order gives the same bits, whoever computed them.
+   */
+  merge(count: number, mean: number, m2: number): void {
+    if (count === 0) return;
+    if (this.count === 0) {
+      this.count = count;
+      this.mean = mean;
+      this.m2 = m2;
+      return;
+    }
+    const total = this.count + count;
+    const delta = mean - this.mean;
+    this.mean += (delta * count) / total;
+    this.m2 += m2 + (delta * delta * this.count * count) / total;
+    this.count = total;
   }
 
   /** Sample variance (n - 1 denominator); 0 for fewer than two values. */

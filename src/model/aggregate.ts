@@ -1,0 +1,247 @@
+import { Welford, binIndex as importedBinIndex, binnedStats, exactStats, type OutputStats } from "../engine/index.ts";
+import type { SimulationColumns } from "./simulate.ts";
+
+/** Read once: see cost-model.ts on imported bindings in hot loops. */
+const binIndex = importedBinIndex;
+
+/** Iterations per block: fixed, so results never depend on how blocks are shared among workers. */
+export const BLOCK_SIZE = 2048;
+
+/** Up to this many values (128 MB of float64) every value is kept and percentiles are exact. */
+export const EXACT_VALUE_LIMIT = 16_777_216;
+
+/** Histogram bins per output beyond that limit. */
+export const HISTOGRAM_BINS = 2048;
+
+/**
+ * How a run's outputs are aggregated, fixed before any block runs and from nothing but the
+ * scenario and the iteration count: exact (every value kept), or binned over ranges set from the
+ * first block, widened to three times its spread.
+ */
+export type AggregationPlan =
+  | { exact: true }
+  | { exact: false; bins: number; lo: Float64Array; hi: Float64Array };
+
+/** What one run of consecutive blocks contributes: raw columns (exact) or mergeable partials (binned). */
+export interface BlockPartial {
+  from: number;
+  to: number;
+  columns?: Float64Array[];
+  /** Per block, per output: count, mean, m2 of its non-NaN values (merged in block order). */
+  welford?: Float64Array;
+  /** Per output: bins + 2 counts (order-free sums). */
+  counts?: Uint32Array;
+  min?: Float64Array;
+  max?: Float64Array;
+  negatives?: Float64Array;
+  positives?: Float64Array;
+}
+
+/** Chooses exact or binned aggregation; `pilot` is the first block's columns. */
+export function planAggregation(size: number, iterations: number, pilot: SimulationColumns): AggregationPlan {
+  if (size * iterations <= EXACT_VALUE_LIMIT) return { exact: true };
+  const lo = new Float64Array(size);
+  const hi = new Float64Array(size);
+  pilot.columns.forEach((col, k) => {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const x of col) {
+      if (Number.isNaN(x)) continue;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    if (min === Infinity) [min, max] = [0, 0];
+    const spread = Math.max(max - min, Math.abs(max) * 1e-6, 1e-6);
+    lo[k] = min - spread;
+    hi[k] = max + spread;
+  });
+  return { exact: false, bins: HISTOGRAM_BINS, lo, hi };
+}
+
+/** Creates the partial that consecutive blocks starting at `from` fold into. */
+export function emptyPartial(size: number, from: number, to: number, plan: AggregationPlan): BlockPartial {
+  if (plan.exact) return { from, to, columns: Array.from({ length: size }, () => new Float64Array(to - from)) };
+  const blocks = Math.ceil((to - from) / BLOCK_SIZE);
+  return {
+    from, to,
+    welford: new Float64Array(blocks * size * 3),
+    counts: new Uint32Array(size * (plan.bins + 2)),
+    min: new Float64Array(size).fill(Infinity),
+    max: new Float64Array(size).fill(-Infinity),
+    negatives: new Float64Array(size),
+    positives: new Float64Array(size),
+  };
+}
+
+/**
+ * Folds rows (one iteration's outputs each, in iteration order) into a partial: into its columns
+ * when exact; else into a reused column-major scratch block, folded output by output when the
+ * block closes (each output's bins stay in cache, and no block of columns is allocated).
+ */
+export class RowFolder {
+  private readonly scratch: Float64Array;
+  private block = -1;
+  private filled = 0;
+
+  constructor(
+    private readonly part: BlockPartial,
+    private readonly plan: AggregationPlan,
+    private readonly size: number,
+  ) {
+    this.scratch = new Float64Array(plan.exact ? 0 : size * BLOCK_SIZE);
+  }
+
+  accept(row: Float64Array, iteration: number): void {
+    const part = this.part;
+    const size = this.size;
+    if (this.plan.exact) {
+      const i = iteration - part.from;
+      const columns = part.columns!;
+      for (let k = 0; k < size; k++) columns[k][i] = row[k];
+      return;
+    }
+    const block = Math.floor((iteration - part.from) / BLOCK_SIZE);
+    if (block !== this.block) {
+      this.close();
+      this.block = block;
+    }
+    const i = this.filled++;
+    const scratch = this.scratch;
+    for (let k = 0; k < size; k++) scratch[k * BLOCK_SIZE + i] = row[k];
+  }
+
+  /** Folds the current block into the partial (Welford sums by block, histogram, extremes, signs). */
+  close(): void {
+    const plan = this.plan;
+    if (plan.exact || this.block < 0 || this.filled === 0) return;
+    const part = this.part;
+    const n = this.filled;
+    const stride = plan.bins + 2;
+    const counts = part.counts!;
+    for (let k = 0; k < this.size; k++) {
+      const base = k * BLOCK_SIZE;
+      const lo = plan.lo[k];
+      const hi = plan.hi[k];
+      const binBase = k * stride;
+      let count = 0;
+      let mean = 0;
+      let m2 = 0;
+      let min = part.min![k];
+      let max = part.max![k];
+      let negatives = 0;
+      let positives = 0;
+      for (let i = 0; i < n; i++) {
+        const x = this.scratch[base + i];
+        if (x !== x) continue; // NaN: not applicable in this iteration
+        count++;
+        const delta = x - mean;
+        mean += delta / count;
+        m2 += delta * (x - mean);
+        counts[binBase + binIndex(x, lo, hi, plan.bins)]++;
+        if (x < min) min = x;
+        if (x > max) max = x;
+        if (x < 0) negatives++;
+        else if (x > 0) positives++;
+      }
+      part.min![k] = min;
+      part.max![k] = max;
+      part.negatives![k] += negatives;
+      part.positives![k] += positives;
+      const o = (this.block * this.size + k) * 3;
+      part.welford![o] = count;
+      part.welford![o + 1] = mean;
+      part.welford![o + 2] = m2;
+    }
+    this.filled = 0;
+  }
+}
+
+/** Folds one block's simulated columns (the first block, already simulated for planning). */
+export function foldBlock(part: BlockPartial, block: SimulationColumns, plan: AggregationPlan): void {
+  const size = block.columns.length;
+  const folder = new RowFolder(part, plan, size);
+  const row = new Float64Array(size);
+  for (let i = block.from; i < block.to; i++) {
+    for (let k = 0; k < size; k++) row[k] = block.columns[k][i - block.from];
+    folder.accept(row, i);
+  }
+  folder.close();
+}
+
+/** The buffers of a partial, to transfer rather than copy between threads. */
+export function transferList(part: BlockPartial): ArrayBuffer[] {
+  const arrays = [...(part.columns ?? []), part.welford, part.counts, part.min, part.max, part.negatives, part.positives];
+  return arrays.filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer);
+}
+
+/**
+ * Merges partials into statistics per output. Partials may arrive in any order; they are merged in
+ * iteration order, so the statistics depend only on (scenario, seed, iterations).
+ */
+export class Aggregator {
+  private readonly parts: BlockPartial[] = [];
+  /** Order-free sums, folded in as partials arrive so their buffers can go. */
+  private readonly counts: Uint32Array;
+  private readonly min: Float64Array;
+  private readonly max: Float64Array;
+  private readonly negatives: Float64Array;
+  private readonly positives: Float64Array;
+
+  constructor(
+    private readonly size: number,
+    private readonly iterations: number,
+    readonly plan: AggregationPlan,
+  ) {
+    this.counts = new Uint32Array(plan.exact ? 0 : size * (plan.bins + 2));
+    this.min = new Float64Array(plan.exact ? 0 : size).fill(Infinity);
+    this.max = new Float64Array(plan.exact ? 0 : size).fill(-Infinity);
+    this.negatives = new Float64Array(plan.exact ? 0 : size);
+    this.positives = new Float64Array(plan.exact ? 0 : size);
+  }
+
+  add(part: BlockPartial): void {
+    if (!this.plan.exact) {
+      for (let i = 0; i < this.counts.length; i++) this.counts[i] += part.counts![i];
+      for (let k = 0; k < this.size; k++) {
+        if (part.min![k] < this.min[k]) this.min[k] = part.min![k];
+        if (part.max![k] > this.max[k]) this.max[k] = part.max![k];
+        this.negatives[k] += part.negatives![k];
+        this.positives[k] += part.positives![k];
+      }
+      part = { from: part.from, to: part.to, welford: part.welford };
+    }
+    this.parts.push(part);
+  }
+
+  /** Statistics per output index (null where no iteration applied), once every iteration is in. */
+  stats(): (OutputStats | null)[] {
+    const parts = [...this.parts].sort((a, b) => a.from - b.from);
+    let expected = 0;
+    for (const p of parts) {
+      if (p.from !== expected) throw new RangeError("Aggregator requires contiguous parts covering every iteration");
+      expected = p.to;
+    }
+    if (expected !== this.iterations) throw new RangeError("Aggregator requires contiguous parts covering every iteration");
+    const plan = this.plan;
+    if (plan.exact) {
+      return Array.from({ length: this.size }, (_, k) => {
+        const all = new Float64Array(this.iterations);
+        for (const p of parts) all.set(p.columns![k], p.from);
+        return exactStats(all);
+      });
+    }
+    const stride = plan.bins + 2;
+    return Array.from({ length: this.size }, (_, k) => {
+      const w = new Welford();
+      for (const p of parts) {
+        const blocks = p.welford!.length / (this.size * 3);
+        for (let b = 0; b < blocks; b++) {
+          const o = (b * this.size + k) * 3;
+          w.merge(p.welford![o], p.welford![o + 1], p.welford![o + 2]);
+        }
+      }
+      const counts = this.counts.subarray(k * stride, (k + 1) * stride);
+      return binnedStats(w, counts, plan.lo[k], plan.hi[k], this.min[k], this.max[k], this.negatives[k], this.positives[k]);
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { RowFolder, emptyPartial, type AggregationPlan, type BlockPartial } from "./aggregate.ts";
+import { compileScenario, type CompiledScenario } from "./compile-scenario.ts";
+import type { Scenario } from "./scenario-schema.ts";
+import { simulateRows } from "./simulate.ts";
+
+/** Consecutive blocks [from, to) of one run: the unit of work a worker (or the main thread) does. */
+export interface ChunkTask {
+  /** Identifies (scenario, seed) so a worker compiles each scenario once. */
+  key: string;
+  scenario: Scenario;
+  seed: string;
+  from: number;
+  to: number;
+  plan: AggregationPlan;
+}
+
+let cached: { key: string; compiled: CompiledScenario } | null = null;
+
+/** The compiled scenario of a task, compiled once per thread per (scenario, seed). */
+export function compiledFor(task: Pick<ChunkTask, "key" | "scenario" | "seed">): CompiledScenario {
+  if (cached?.key !== task.key) cached = { key: task.key, compiled: compileScenario(task.scenario, task.seed) };
+  return cached.compiled;
+}
+
+/** Simulates the task's iterations and folds each row into one partial as it is made. */
+export function runChunk(task: ChunkTask): BlockPartial {
+  const compiled = compiledFor(task);
+  const part = emptyPartial(compiled.layout.size, task.from, task.to, task.plan);
+  const folder = new RowFolder(part, task.plan, compiled.layout.size);
+  simulateRows(compiled, task.from, task.to, folder);
+  folder.close();
+  return part;
+}

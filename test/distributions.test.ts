@@ -85,6 +85,9 @@ const CASES: Case[] = [
   lognormalCase(6100, 1500),
   betaCase("beta(2, 5)", 2, 5, 0, 1, (s) => beta(s, 2, 5)),
   betaCase("beta(0.5, 0.7) on [10, 20]", 0.5, 0.7, 10, 20, (s) => beta(s, 0.5, 0.7, 10, 20)),
+  betaCase("beta(3, 0.4) (algorithm BC, larger shape first)", 3, 0.4, 0, 1, (s) => beta(s, 3, 0.4)),
+  betaCase("beta(7.5, 2.2) (algorithm BB, larger shape first)", 7.5, 2.2, 0, 1, (s) => beta(s, 7.5, 2.2)),
+  pertCase(100, 100, 200),
   { name: "gamma(2.5)", make: (s) => gamma(s, 2.5), mean: 2.5, variance: 2.5, cdf: (x) => gammaCdf(2.5, x), min: 0 },
   { name: "gamma(0.6)", make: (s) => gamma(s, 0.6), mean: 0.6, variance: 0.6, cdf: (x) => gammaCdf(0.6, x), min: 0 },
 ];

@@ -23,7 +23,7 @@ function buildProgram(): Command {
     .argument("<file>", "scenario file (YAML or JSON)")
     .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
-    .option("--workers <n>", "worker threads (default: the number of cores); never changes the numbers", positiveInteger("--workers", 64))
+    .option("--workers <n>", "worker threads (default: the cores from 40,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
     .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", OUTPUT_FORMATS)))
     .option("--out <file>", "write the output to a file instead of stdout")
     .action(runCommand);
@@ -40,7 +40,7 @@ function buildProgram(): Command {
     .argument("<file>", "scenario file or id")
     .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
-    .option("--workers <n>", "worker threads (default: the number of cores); never changes the numbers", positiveInteger("--workers", 64))
+    .option("--workers <n>", "worker threads (default: the cores from 40,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
     .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
     .action(contingencyCommand);
 

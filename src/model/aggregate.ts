@@ -1,8 +1,8 @@
 import { Welford, binIndex as importedBinIndex, binnedStats, exactStats, type OutputStats } from "../engine/index.ts";
-import type { SimulationColumns } from "./simulate.ts";
 
 /** Read once: see cost-model.ts on imported bindings in hot loops. */
 const binIndex = importedBinIndex;
+import type { SimulationColumns } from "./simulate.ts";
 
 /** Iterations per block: fixed, so results never depend on how blocks are shared among workers. */
 export const BLOCK_SIZE = 2048;
@@ -118,14 +118,19 @@ export class RowFolder {
     const n = this.filled;
     const stride = plan.bins + 2;
     const counts = part.counts!;
+    const bins = plan.bins;
     for (let k = 0; k < this.size; k++) {
       const base = k * BLOCK_SIZE;
       const lo = plan.lo[k];
       const hi = plan.hi[k];
+      const scale = bins / (hi - lo);
       const binBase = k * stride;
+      // Sums of deviations from the block's first value (no division per value); stable for a
+      // block of 2048 values, and turned into Welford's (count, mean, m2) once per block.
       let count = 0;
-      let mean = 0;
-      let m2 = 0;
+      let shift = 0;
+      let sum = 0;
+      let sumSquares = 0;
       let min = part.min![k];
       let max = part.max![k];
       let negatives = 0;
@@ -133,11 +138,11 @@ export class RowFolder {
       for (let i = 0; i < n; i++) {
         const x = this.scratch[base + i];
         if (x !== x) continue; // NaN: not applicable in this iteration
-        count++;
-        const delta = x - mean;
-        mean += delta / count;
-        m2 += delta * (x - mean);
-        counts[binBase + binIndex(x, lo, hi, plan.bins)]++;
+        if (count++ === 0) shift = x;
+        const d = x - shift;
+        sum += d;
+        sumSquares += d * d;
+        counts[binBase + binIndex(x, lo, hi, bins, scale)]++;
         if (x < min) min = x;
         if (x > max) max = x;
         if (x < 0) negatives++;
@@ -149,8 +154,8 @@ export class RowFolder {
       part.positives![k] += positives;
       const o = (this.block * this.size + k) * 3;
       part.welford![o] = count;
-      part.welford![o + 1] = mean;
-      part.welford![o + 2] = m2;
+      part.welford![o + 1] = count > 0 ? shift + sum / count : 0;
+      part.welford![o + 2] = count > 0 ? Math.max(0, sumSquares - (sum * sum) / count) : 0;
     }
     this.filled = 0;
   }

@@ -9,7 +9,7 @@ export { COST_LINES, HORIZON_FIGURES, PLAN_FIGURES, FAILURE_FIGURES, PAIR_FIGURE
 export { discountFactors } from "./green-book.ts";
 export { simulateRange, concatColumns, type SimulationColumns, type ProgressListener } from "./simulate.ts";
 export { buildResults, type Results, type OptionResult, type Comparison, type MoneySummary, type FailureResult, type PlanResult, type PercentileMethod } from "./results.ts";
-export { runScenario, runScenarioAsync, defaultWorkers, BLOCK_SIZE, type RunOptions } from "./run-scenario.ts";
+export { runScenario, runScenarioAsync, defaultWorkers, PARALLEL_THRESHOLD, BLOCK_SIZE, type RunOptions } from "./run-scenario.ts";
 export { Aggregator, planAggregation, EXACT_VALUE_LIMIT, HISTOGRAM_BINS, type AggregationPlan, type BlockPartial } from "./aggregate.ts";
 export { runChunk, type ChunkTask } from "./run-chunk.ts";
 export { toPence, sumPence, financialYear } from "./money.ts";

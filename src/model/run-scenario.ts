@@ -16,9 +16,12 @@ export interface RunOptions {
   onProgress?: ProgressListener;
 }
 
-/** The default worker count: the machine's cores. */
-export function defaultWorkers(): number {
-  return availableParallelism();
+/** Below this many iterations a run stays in one thread: starting workers (about half a second) costs more than it saves. */
+export const PARALLEL_THRESHOLD = 40_000;
+
+/** The default worker count: the machine's cores, for runs large enough to gain from them. */
+export function defaultWorkers(iterations = Infinity): number {
+  return iterations >= PARALLEL_THRESHOLD ? availableParallelism() : 1;
 }
 
 interface Prepared {
@@ -75,6 +78,16 @@ function finish(p: Prepared): Results {
   return buildResults(p.compiled, p.aggregator.stats(), p.iterations, p.seed, percentiles);
 }
 
+/** A pool of `threads` simulation workers (TypeScript through tsx, as in this thread). */
+function startPool(threads: number): Piscina {
+  return new Piscina({
+    filename: new URL("./simulation-worker-entry.mjs", import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    execArgv: ["--import", import.meta.resolve("tsx")],
+  });
+}
+
 /** Runs a validated scenario in this thread and returns its results. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
   const p = prepare(scenario, options);
@@ -87,16 +100,25 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
  * yielding to the event loop when workers is 1. Same numbers as runScenario, byte for byte.
  */
 export async function runScenarioAsync(scenario: Scenario, options: RunOptions = {}): Promise<Results> {
-  const p = prepare(scenario, options);
-  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
-  const work = chunks(p.iterations, workers);
+  const iterations = options.iterations ?? scenario.simulation.iterations;
+  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(iterations)));
+  const work = chunks(iterations, workers);
+  // Threads start (and load the model) while this thread runs the first block.
+  const pool = workers > 1 && work.length > 0 ? startPool(Math.min(workers, work.length)) : null;
+  let p: Prepared;
+  try {
+    p = prepare(scenario, options);
+  } catch (error) {
+    await pool?.destroy();
+    throw error;
+  }
   let done = Math.min(p.iterations, BLOCK_SIZE);
   const progress = (part: BlockPartial) => {
     done += part.to - part.from;
     options.onProgress?.(done, p.iterations);
   };
   options.onProgress?.(done, p.iterations);
-  if (workers === 1 || work.length === 0) {
+  if (pool === null) {
     for (const [from, to] of work) {
       const part = runChunk({ ...p.base, from, to });
       p.aggregator.add(part);
@@ -105,12 +127,6 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
     }
     return finish(p);
   }
-  const pool = new Piscina({
-    filename: new URL("./simulation-worker-entry.mjs", import.meta.url).href,
-    minThreads: Math.min(workers, work.length),
-    maxThreads: Math.min(workers, work.length),
-    execArgv: ["--import", import.meta.resolve("tsx")],
-  });
   try {
     await Promise.all(
       work.map(async ([from, to]) => {

@@ -3,11 +3,12 @@
  * Bins are counts in a Uint32Array laid out [below lo, bin 0 .. bin bins-1, at or above hi], so
  * histograms from any split of the data add up exactly, in any order. Within a bin the values are
  * taken as evenly spread, which bounds the error of a quantile by one bin width, (hi - lo) / bins.
+ * `scale` (bins / (hi - lo)) may be passed precomputed by callers in a hot loop.
  */
-export function binIndex(x: number, lo: number, hi: number, bins: number): number {
+export function binIndex(x: number, lo: number, hi: number, bins: number, scale = bins / (hi - lo)): number {
   if (x < lo) return 0;
   if (x >= hi) return bins + 1;
-  const b = Math.floor(((x - lo) / (hi - lo)) * bins);
+  const b = Math.floor((x - lo) * scale);
   return 1 + (b < bins ? b : bins - 1);
 }
 

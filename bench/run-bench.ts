@@ -22,7 +22,7 @@ const quick = args.includes("--quick");
 const memoryOnly = args.includes("--memory-only");
 const iterations = Number(flag("--iterations") ?? (quick ? 10_000 : 100_000));
 const repetitions = Number(flag("--repetitions") ?? (quick ? 3 : 5));
-const workers = Number(flag("--workers") ?? defaultWorkers());
+const workers = Number(flag("--workers") ?? defaultWorkers(Infinity));
 
 async function referenceScenario(): Promise<Scenario> {
   const dir = join(import.meta.dirname, "..", "scenarios");

@@ -135,6 +135,22 @@ export class RowFolder {
       let max = part.max![k];
       let negatives = 0;
       let positives = 0;
+      // Fast path: a block whose values are all the same (a line that is zero for this option).
+      const first = this.scratch[base];
+      let same = first === first;
+      for (let i = 1; same && i < n; i++) same = this.scratch[base + i] === first;
+      if (same) {
+        counts[binBase + binIndex(first, lo, hi, bins, scale)] += n;
+        part.min![k] = Math.min(min, first);
+        part.max![k] = Math.max(max, first);
+        if (first < 0) part.negatives![k] += n;
+        else if (first > 0) part.positives![k] += n;
+        const o = (this.block * this.size + k) * 3;
+        part.welford![o] = n;
+        part.welford![o + 1] = first;
+        part.welford![o + 2] = 0;
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         const x = this.scratch[base + i];
         if (x !== x) continue; // NaN: not applicable in this iteration

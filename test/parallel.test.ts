@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import {
+  Aggregator, BLOCK_SIZE, EXACT_VALUE_LIMIT, compileScenario, parseScenario, planAggregation, runChunk, runScenario, runScenarioAsync, simulateRange,
+} from "../src/model/index.ts";
+import { exactStats } from "../src/engine/index.ts";
+import { resultsJson } from "../src/report/index.ts";
+import { scenarioData } from "./helpers/scenarios.ts";
+
+describe("parallel runs", () => {
+  const slough = parseScenario(scenarioData("slough"));
+  const bradford = parseScenario(scenarioData("bradford"));
+
+  it("give byte-identical JSON for 1, 2 and 3 workers (exact percentiles, 5,001 iterations)", async () => {
+    const single = resultsJson(runScenario(slough, { iterations: 5001 }));
+    for (const workers of [1, 2, 3]) {
+      expect(resultsJson(await runScenarioAsync(slough, { iterations: 5001, workers }))).toBe(single);
+    }
+  });
+
+  it("give byte-identical JSON for 1, 2 and 3 workers (histogram percentiles, 21,111 iterations)", async () => {
+    const single = runScenario(bradford, { iterations: 21_111 });
+    expect(single.simulation.percentiles.method).toBe("histogram");
+    const json = resultsJson(single);
+    for (const workers of [2, 3]) {
+      expect(resultsJson(await runScenarioAsync(bradford, { iterations: 21_111, workers }))).toBe(json);
+    }
+  });
+});
+
+describe("histogram aggregation", () => {
+  const compiled = compileScenario(parseScenario(scenarioData("bradford")));
+  const size = compiled.layout.size;
+  const iterations = Math.ceil(EXACT_VALUE_LIMIT / size) + 1000;
+  const all = simulateRange(compiled, 0, iterations);
+  const plan = planAggregation(size, iterations, simulateRange(compiled, 0, BLOCK_SIZE));
+  const aggregator = new Aggregator(size, iterations, plan);
+  aggregator.add(runChunk({ key: "histogram-test", scenario: compiled.scenario, seed: compiled.scenario.simulation.seed, from: 0, to: iterations, plan }));
+  const binned = aggregator.stats();
+
+  it("is chosen only above the exact-value limit", () => {
+    expect(plan.exact).toBe(false);
+    expect(planAggregation(size, Math.floor(EXACT_VALUE_LIMIT / size), all).exact).toBe(true);
+  });
+
+  it("gives every percentile within one bin width of the exact one, and the same mean, sd and counts", () => {
+    if (plan.exact) throw new Error("expected a histogram plan");
+    for (let k = 0; k < size; k++) {
+      const exact = exactStats(all.columns[k]);
+      const b = binned[k];
+      if (exact === null) {
+        expect(b).toBeNull();
+        continue;
+      }
+      const width = (plan.hi[k] - plan.lo[k]) / plan.bins;
+      for (const p of ["p5", "p10", "p50", "p90", "p95"] as const) {
+        expect(Math.abs(b![p] - exact[p]), `output ${compiled.layout.lineNames[k % compiled.layout.lineCount] ?? k} ${p}`).toBeLessThanOrEqual(width + 1e-9 * Math.abs(exact[p]));
+      }
+      expect(Math.abs(b!.mean - exact.mean)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(exact.mean)));
+      expect(Math.abs(b!.sd - exact.sd)).toBeLessThanOrEqual(1e-6 * Math.max(1, exact.sd));
+      expect([b!.n, b!.negatives, b!.positives]).toEqual([exact.n, exact.negatives, exact.positives]);
+    }
+  });
+});

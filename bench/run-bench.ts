@@ -79,10 +79,17 @@ timeCeiling(draws);
 const ceilingMs = median(Array.from({ length: repetitions }, () => timeCeiling(draws)));
 const optionYears = iterations * scenario.options.length * scenario.years;
 
+/** One 1,000,000-iteration run in a fresh process, so its peak memory is its own. */
+function millionRun(threads: number): { iterations: number; workers: number; wallMs: number; peakRssMb: number } {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "run-bench.ts"), "--memory-only", "--iterations", "1000000", "--workers", String(threads)]);
+  return JSON.parse(out.toString());
+}
+
 let million: unknown = "skipped in quick mode";
 if (!quick) {
-  const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "run-bench.ts"), "--memory-only", "--iterations", "1000000", "--workers", String(workers)]);
-  million = JSON.parse(out.toString());
+  const all = millionRun(workers);
+  const one = millionRun(1);
+  million = { ...all, singleWorkerWallMs: one.wallMs, singleWorkerPeakRssMb: one.peakRssMb, parallelSpeedup: Math.round((one.wallMs / all.wallMs) * 100) / 100 };
 }
 
 const report = {

@@ -5,7 +5,7 @@ const binIndex = importedBinIndex;
 import type { SimulationColumns } from "./simulate.ts";
 
 /** Iterations per block: fixed, so results never depend on how blocks are shared among workers. */
-export const BLOCK_SIZE = 2048;
+export const BLOCK_SIZE = 1024;
 
 /** Up to this many values (128 MB of float64) every value is kept and percentiles are exact. */
 export const EXACT_VALUE_LIMIT = 16_777_216;

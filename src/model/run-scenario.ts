@@ -85,6 +85,7 @@ function startPool(threads: number): Piscina {
     minThreads: threads,
     maxThreads: threads,
     execArgv: ["--import", import.meta.resolve("tsx")],
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
 }
 

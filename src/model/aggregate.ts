@@ -22,6 +22,13 @@ export type AggregationPlan =
   | { exact: true }
   | { exact: false; bins: number; lo: Float64Array; hi: Float64Array };
 
+/** Counts in equal bins over [lo, hi], for a chart. */
+export interface Histogram {
+  lo: number;
+  hi: number;
+  counts: number[];
+}
+
 /** What one run of consecutive blocks contributes: raw columns (exact) or mergeable partials (binned). */
 export interface BlockPartial {
   from: number;
@@ -232,6 +239,38 @@ export class Aggregator {
       part = { from: part.from, to: part.to, welford: part.welford };
     }
     this.parts.push(part);
+  }
+
+  /**
+   * A coarse histogram of output k over [min, max] in `bins` equal bins, for charts: from every
+   * value when exact, else by re-binning the fine histogram (each fine bin counted at its centre).
+   */
+  histogram(k: number, bins = 40): Histogram {
+    const parts = [...this.parts].sort((a, b) => a.from - b.from);
+    const plan = this.plan;
+    const counts = new Array<number>(bins).fill(0);
+    if (plan.exact) {
+      const values: number[] = [];
+      for (const p of parts) for (const x of p.columns![k]) if (x === x) values.push(x);
+      if (values.length === 0) return { lo: 0, hi: 0, counts };
+      let [lo, hi] = [Infinity, -Infinity];
+      for (const x of values) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
+      const scale = hi > lo ? bins / (hi - lo) : 0;
+      for (const x of values) counts[Math.min(bins - 1, Math.floor((x - lo) * scale))]++;
+      return { lo, hi, counts };
+    }
+    const stride = plan.bins + 2;
+    const fine = this.counts.subarray(k * stride, (k + 1) * stride);
+    const [lo, hi] = [this.min[k], this.max[k]];
+    if (!(hi >= lo)) return { lo: 0, hi: 0, counts };
+    const scale = hi > lo ? bins / (hi - lo) : 0;
+    const width = (plan.hi[k] - plan.lo[k]) / plan.bins;
+    for (let i = 0; i < stride; i++) {
+      if (fine[i] === 0) continue;
+      const centre = i === 0 ? lo : i === stride - 1 ? hi : plan.lo[k] + (i - 0.5) * width;
+      counts[Math.max(0, Math.min(bins - 1, Math.floor((centre - lo) * scale)))] += fine[i];
+    }
+    return { lo, hi, counts };
   }
 
   /** Statistics per output index (null where no iteration applied), once every iteration is in. */

@@ -1,4 +1,5 @@
 import { binomialProbability, type OutputStats, type Probability, type Summary } from "../engine/index.ts";
+import type { Histogram } from "./aggregate.ts";
 import type { CompiledScenario } from "./compile-scenario.ts";
 import { FAILURE_FIGURES, HORIZON_FIGURES, PAIR_FIGURES, PLAN_FIGURES, type HorizonFigure, type PlanFigure } from "./cost-lines.ts";
 import { financialYear, toPence } from "./money.ts";
@@ -54,6 +55,8 @@ export interface Comparison {
   npvDifference: MoneySummary;
   /** Share of iterations in which a's horizon total cost is below b's, with its uncertainty. */
   probabilityACheaper: Probability;
+  /** The distribution of totalCostDifference in 40 equal bins, GBP nominal (for charts). */
+  histogram: Histogram;
 }
 
 /** What `run` returns and the JSON output prints. */
@@ -100,7 +103,14 @@ function failureResult(stats: StatsAt, layout: CompiledScenario["layout"], o: nu
 type StatsAt = ((k: number) => OutputStats) & { orNull: (k: number) => OutputStats | null };
 
 /** Results from per-output statistics (see Aggregator), money rounded to pence at this edge. */
-export function buildResults(compiled: CompiledScenario, all: (OutputStats | null)[], iterations: number, seed: string, percentiles: PercentileMethod = { method: "exact" }): Results {
+export function buildResults(
+  compiled: CompiledScenario,
+  all: (OutputStats | null)[],
+  iterations: number,
+  seed: string,
+  percentiles: PercentileMethod,
+  histogram: (output: number) => Histogram,
+): Results {
   const { scenario, layout } = compiled;
   const stats = ((k: number) => {
     const s = all[k];
@@ -130,13 +140,16 @@ export function buildResults(compiled: CompiledScenario, all: (OutputStats | nul
   });
 
   const comparisons: Comparison[] = layout.pairs.map(([a, b], k) => {
-    const total = stats(layout.pair(k, PAIR_FIGURES.indexOf("totalCostDifference")));
+    const totalIndex = layout.pair(k, PAIR_FIGURES.indexOf("totalCostDifference"));
+    const total = stats(totalIndex);
+    const h = histogram(totalIndex);
     return {
       a: compiled.options[a].id,
       b: compiled.options[b].id,
       totalCostDifference: money(total),
       npvDifference: money(stats(layout.pair(k, PAIR_FIGURES.indexOf("npvDifference")))),
       probabilityACheaper: binomialProbability(total.negatives, total.n),
+      histogram: { lo: toPence(h.lo), hi: toPence(h.hi), counts: h.counts },
     };
   });
 

@@ -5,6 +5,7 @@ import { buildResults, type PercentileMethod, type Results } from "./results.ts"
 import { compiledFor, runChunk, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "./scenario-schema.ts";
 import { simulateRange, type ProgressListener } from "./simulate.ts";
+import { TSX_LOADER } from "./tsx-loader.ts";
 
 export { BLOCK_SIZE };
 
@@ -75,16 +76,16 @@ function finish(p: Prepared): Results {
           `spanning three times the range of the first ${BLOCK_SIZE} iterations, each within one bin width of the exact ` +
           `value; means and standard deviations are exact`,
       };
-  return buildResults(p.compiled, p.aggregator.stats(), p.iterations, p.seed, percentiles);
+  return buildResults(p.compiled, p.aggregator.stats(), p.iterations, p.seed, percentiles, (k) => p.aggregator.histogram(k));
 }
 
 /** A pool of `threads` simulation workers (TypeScript through tsx, as in this thread). */
 function startPool(threads: number): Piscina {
   return new Piscina({
-    filename: new URL("./simulation-worker-entry.mjs", import.meta.url).href,
+    filename: new URL("./simulation-worker.ts", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    execArgv: ["--import", import.meta.resolve("tsx")],
+    execArgv: ["--import", TSX_LOADER],
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
 }

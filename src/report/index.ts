@@ -10,3 +10,6 @@ import type { Results } from "../model/index.ts";
 export function resultsJson(r: Results | object): string {
   return JSON.stringify(r, null, 2) + "\n";
 }
+export { resultsHtml } from "./results-html.ts";
+export { resultsXlsx } from "./results-xlsx.ts";
+export { escapeHtml } from "./svg-charts.ts";

@@ -39,7 +39,7 @@ export function resultsHtml(r: Results, meta: { runId: string; version: string }
         ? `<h3>Probability of failure (reserves below GBP ${millions(o.failure.threshold, 2)}m) by the end of each year</h3>${probabilityCurve(`${o.label}: probability of failure by year`, r.years, o.failure.probabilityByYear)}
            <p>${percent(1 - o.failure.never)} of futures fail within the horizon.</p>`
         : "";
-      return `<section class="option"><h2>${e(o.label)} <small>(${e(o.id)}, ${e(o.kind)})</small></h2>
+      return `<section class="option"><h2>${e(o.label)} <small>(${e(o.id === o.kind ? o.id : `${o.id}, ${o.kind}`)})</small></h2>
         <h3>Total cost a year, GBP m nominal: median, P10-P90 (dark) and P5-P95 (light)</h3>
         ${fanChart(`${o.label}: total cost a year`, r.years, o.yearly.totalCost)}
         <table class="per-year"><thead><tr><th>GBP m, mean</th>${r.years.map((y) => `<th>${y}</th>`).join("")}</tr></thead><tbody>${rows}${bandRows}</tbody></table>

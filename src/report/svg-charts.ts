@@ -2,7 +2,7 @@ import { millions } from "./format-money.ts";
 
 const W = 640;
 const H = 260;
-const M = { top: 16, right: 16, bottom: 36, left: 64 };
+const M = { top: 16, right: 36, bottom: 36, left: 64 };
 
 /** Text safe to put in HTML or SVG. */
 export function escapeHtml(text: string): string {

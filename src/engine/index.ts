@@ -6,4 +6,5 @@ export { Welford } from "./statistics/welford.ts";
 export { quantileSorted } from "./statistics/quantile-sorted.ts";
 export { binIndex, quantileFromBins } from "./statistics/binned-quantiles.ts";
 export { exactStats, binnedStats, type OutputStats } from "./statistics/output-stats.ts";
+export { averageRanks, pearson, spearman } from "./statistics/rank-correlation.ts";
 export { summarize, probabilityNegative, binomialProbability, REPORTED_PERCENTILES, type Summary, type Probability } from "./statistics/summarize.ts";

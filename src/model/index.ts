@@ -19,3 +19,5 @@ export { loadSeeds } from "./load-seeds.ts";
 export { seedRecordSchema, type SeedRecord } from "./seed-schema.ts";
 export { applyOverrides } from "./apply-overrides.ts";
 export { TSX_LOADER } from "./tsx-loader.ts";
+export { sensitivity, type SensitivityResult, type SensitivityTarget, type InputSensitivity } from "./sensitivity.ts";
+export { switchingValue, type SwitchingValue, type SwitchingValueRequest } from "./switching-value.ts";

@@ -19,6 +19,7 @@ export interface Assumption {
 }
 
 interface Draw {
+  key: string;
   stream: KeyedStream;
   sample: () => number;
   slot: number;
@@ -67,7 +68,7 @@ export class SamplingPlan {
       return ref;
     }
     const stream = new KeyedStream(this.seed, key);
-    const draw: Draw = { stream, sample: buildSampler(stream.source, q), slot, perYear };
+    const draw: Draw = { key, stream, sample: buildSampler(stream.source, q), slot, perYear };
     if (q.dist === "normal" && q.autocorrelation !== undefined) {
       draw.ar = {
         mean: q.mean, sd: q.sd, rho: q.autocorrelation,
@@ -82,6 +83,11 @@ export class SamplingPlan {
   seal(): void {
     this.values = new Float64Array(this.size);
     for (const c of this.constants) this.values.set(c.values, c.slot);
+  }
+
+  /** The uncertain inputs: key, first slot and how many slots (1, or one a year). */
+  uncertainInputs(): { key: string; slot: number; width: number }[] {
+    return this.draws.map((d) => ({ key: d.key, slot: d.slot, width: d.perYear ? this.years : 1 }));
   }
 
   /** Uniform draws taken by every stream so far. */

@@ -48,6 +48,9 @@ describe("trustsim on bad input", () => {
     ["malformed YAML", () => ["run", file("bad.yaml", "id: x\nbaseline: [1, 2\n  options: {")], /malformed YAML at line \d+, column \d+/],
     ["a file that does not exist", () => ["run", join(dir, "nowhere.yaml")], /cannot read '.*nowhere\.yaml': no such file/],
     ["an unknown format", () => ["run", "scenarios/template.yaml", "--format", "pdf"], /--format: expected one of table, json, csv, got 'pdf'/],
+    ["a switching value for an input the scenario lacks", () => ["switching", "template", "--input", "options.trust.colour", "--between", "trust,in-house"], /switching value: input: expected an input of this scenario/],
+    ["three options to compare", () => ["sensitivity", "template", "--between", "a,b,c"], /--between: expected 'a,b' or 'a', got 'a,b,c'/],
+    ["a sensitivity of an unknown option", () => ["sensitivity", "template", "--between", "trust,nowhere"], /b: expected one of the options in-house, trust, partnership, got 'nowhere'/],
   ];
 
   it.each(cases)("%s exits 2 with a one-line message naming the field", async (_, args, message) => {
@@ -75,6 +78,15 @@ describe("trustsim on good input", () => {
     const csv = await trustsim("run", "scenarios/template.yaml", "--iterations", "300", "--format", "csv", "--out", join(dir, "out.csv"));
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe("");
+  });
+
+  it("sensitivity --format json ranks the inputs by influence", async () => {
+    const r = await trustsim("sensitivity", "template", "--between", "trust,in-house", "--iterations", "500", "--format", "json");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.inputs.length).toBeGreaterThan(10);
+    const rho = s.inputs.map((i: { spearman: number }) => Math.abs(i.spearman));
+    expect(rho).toEqual([...rho].sort((x, y) => y - x));
   });
 
   it("--help exits 0", async () => {

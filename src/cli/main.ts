@@ -5,6 +5,7 @@ import { OUTPUT_FORMATS, runCommand } from "./run-command.ts";
 import { validateCommand } from "./validate-command.ts";
 import { calibrateCommand } from "./calibrate-command.ts";
 import { contingencyCommand } from "./contingency-command.ts";
+import { sensitivityCommand, switchingCommand } from "./analysis-commands.ts";
 import { UsageError, oneOf, positiveInteger } from "./usage-error.ts";
 
 /** Exit codes: 0 success, 2 bad input (scenario or flags), 1 anything else. */
@@ -43,6 +44,29 @@ function buildProgram(): Command {
     .option("--workers <n>", "worker threads (default: the cores from 40,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
     .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
     .action(contingencyCommand);
+
+  program
+    .command("sensitivity")
+    .description("which inputs drive the horizon cost difference between two options: rank correlation, share of variance, P10-P90 swing")
+    .argument("<file>", "scenario file or id")
+    .option("--between <a,b>", "the options to compare, or one option's own cost (default: the first two)")
+    .option("--iterations <n>", "iterations (default: the scenario's, at most 10,000)", positiveInteger("--iterations"))
+    .option("--seed <s>", "random seed (default: the scenario's)")
+    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
+    .action(sensitivityCommand);
+
+  program
+    .command("switching")
+    .description("the value of one input at which two options cost the same over the horizon (mean)")
+    .argument("<file>", "scenario file or id")
+    .requiredOption("--input <key>", "the input, by its key in the assumptions (e.g. options.trust.vat.irrecoverableShare)")
+    .option("--between <a,b>", "the two options (default: the first two)")
+    .option("--low <x>", "lower end of the search (default: the input's P1 less half its P1-P99 span)")
+    .option("--high <x>", "upper end of the search")
+    .option("--iterations <n>", "iterations per evaluation (default: the scenario's, at most 5,000)", positiveInteger("--iterations"))
+    .option("--seed <s>", "random seed (default: the scenario's)")
+    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
+    .action(switchingCommand);
 
   program
     .command("calibrate")

@@ -13,3 +13,4 @@ export function resultsJson(r: Results | object): string {
 export { resultsHtml } from "./results-html.ts";
 export { resultsXlsx } from "./results-xlsx.ts";
 export { escapeHtml } from "./svg-charts.ts";
+export { sensitivityTable, switchingTable } from "./sensitivity-table.ts";

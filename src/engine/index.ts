@@ -4,6 +4,7 @@ export { KeyedStream } from "./rng/keyed-stream.ts";
 export { fnv1a32, fmix32 } from "./rng/hash.ts";
 export { Welford } from "./statistics/welford.ts";
 export { quantileSorted } from "./statistics/quantile-sorted.ts";
+export { quantileIntervalRanks } from "./statistics/quantile-interval.ts";
 export { binIndex, quantileFromBins } from "./statistics/binned-quantiles.ts";
 export { exactStats, binnedStats, type OutputStats } from "./statistics/output-stats.ts";
 export { averageRanks, pearson, spearman } from "./statistics/rank-correlation.ts";

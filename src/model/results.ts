@@ -73,9 +73,11 @@ export interface Results {
 
 /** Rounds every money figure of a statistic to pence, once, at this edge. */
 function money(s: OutputStats): MoneySummary {
+  const pair = ([a, b]: [number, number]): [number, number] => [toPence(a), toPence(b)];
   return {
     mean: toPence(s.mean), sd: toPence(s.sd), se: toPence(s.se),
     p5: toPence(s.p5), p10: toPence(s.p10), p50: toPence(s.p50), p90: toPence(s.p90), p95: toPence(s.p95),
+    ci95: { p10: pair(s.ci95.p10), p50: pair(s.ci95.p50), p90: pair(s.ci95.p90) },
   };
 }
 

@@ -1,3 +1,4 @@
+import { quantileIntervalRanks } from "./quantile-interval.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
 import { Welford } from "./welford.ts";
 
@@ -15,6 +16,8 @@ export interface Summary {
   p50: number;
   p90: number;
   p95: number;
+  /** 95% confidence intervals of P10, P50 and P90 from order statistics. */
+  ci95: { p10: [number, number]; p50: [number, number]; p90: [number, number] };
 }
 
 /**
@@ -26,6 +29,10 @@ export function summarize(values: Float64Array): Summary {
   const w = new Welford();
   for (let i = 0; i < values.length; i++) w.push(values[i]);
   const sorted = Float64Array.from(values).sort();
+  const interval = (p: number): [number, number] => {
+    const [l, u] = quantileIntervalRanks(sorted.length, p);
+    return [sorted[l], sorted[u]];
+  };
   return {
     mean: w.mean,
     sd: w.standardDeviation,
@@ -35,6 +42,7 @@ export function summarize(values: Float64Array): Summary {
     p50: quantileSorted(sorted, 0.5),
     p90: quantileSorted(sorted, 0.9),
     p95: quantileSorted(sorted, 0.95),
+    ci95: { p10: interval(0.1), p50: interval(0.5), p90: interval(0.9) },
   };
 }
 

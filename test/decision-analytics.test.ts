@@ -98,3 +98,18 @@ describe("switchingValue(scenario, {input, a, b})", () => {
     expect(() => switchingValue(scenario, { input: "options.trust.colour", a: "trust", b: "in-house" })).toThrow(/expected an input of this scenario/);
   });
 });
+
+describe("runToPrecision(scenario, tolerance)", () => {
+  it("doubles iterations until the mean and P90 are known to the tolerance, and the last run reproduces on its own", async () => {
+    const { runScenario, runToPrecision } = await import("../src/model/index.ts");
+    const { scenarioData } = await import("./helpers/scenarios.ts");
+    const scenario = parseScenario(scenarioData("bradford"));
+    const { results, precision } = await runToPrecision(scenario, 0.02, { start: 500, workers: 1 });
+    expect(precision.met).toBe(true);
+    expect(precision.steps.map((s) => s.iterations)).toEqual(precision.steps.map((_, i) => 500 * 2 ** i));
+    expect(precision.meanRelativeHalfWidth).toBeLessThanOrEqual(0.02);
+    expect(precision.p90RelativeHalfWidth).toBeLessThanOrEqual(0.02);
+    expect(precision.steps.slice(0, -1).some((s) => s.meanRelativeHalfWidth > 0.02 || s.p90RelativeHalfWidth > 0.02)).toBe(true);
+    expect(results).toEqual(runScenario(scenario, { iterations: precision.iterations }));
+  });
+});

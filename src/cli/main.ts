@@ -6,7 +6,7 @@ import { validateCommand } from "./validate-command.ts";
 import { calibrateCommand } from "./calibrate-command.ts";
 import { contingencyCommand } from "./contingency-command.ts";
 import { sensitivityCommand, switchingCommand } from "./analysis-commands.ts";
-import { UsageError, oneOf, positiveInteger } from "./usage-error.ts";
+import { UsageError, oneOf, positiveFraction, positiveInteger } from "./usage-error.ts";
 
 /** Exit codes: 0 success, 2 bad input (scenario or flags), 1 anything else. */
 const EXIT_BAD_INPUT = 2;
@@ -25,6 +25,7 @@ function buildProgram(): Command {
     .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
     .option("--workers <n>", "worker threads (default: the cores from 40,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
+    .option("--precision <tol>", "double the iterations until the first comparison's mean and P90 are known to this relative tolerance (95%), e.g. 0.01", positiveFraction("--precision"))
     .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", OUTPUT_FORMATS)))
     .option("--out <file>", "write the output to a file instead of stdout")
     .action(runCommand);

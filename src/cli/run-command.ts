@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { scenarioPath } from "./scenario-path.ts";
-import { loadScenario, runScenarioAsync } from "../model/index.ts";
-import { resultsCsv, resultsJson, resultsTable } from "../report/index.ts";
+import { loadScenario, runScenarioAsync, runToPrecision } from "../model/index.ts";
+import { percent, resultsCsv, resultsJson, resultsTable } from "../report/index.ts";
 import { progressBar } from "./progress-bar.ts";
 
 export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
@@ -11,6 +11,7 @@ export interface RunFlags {
   iterations?: number;
   seed?: string;
   workers?: number;
+  precision?: number;
   format: OutputFormat;
   out?: string;
 }
@@ -21,7 +22,18 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
   const bar = progressBar(scenario.id);
   let results;
   try {
-    results = await runScenarioAsync(scenario, { iterations: flags.iterations, seed: flags.seed, workers: flags.workers, onProgress: bar.update });
+    if (flags.precision === undefined) {
+      results = await runScenarioAsync(scenario, { iterations: flags.iterations, seed: flags.seed, workers: flags.workers, onProgress: bar.update });
+    } else {
+      const run = await runToPrecision(scenario, flags.precision, { start: flags.iterations, seed: flags.seed, workers: flags.workers, onProgress: bar.update });
+      results = run.results;
+      const p = run.precision;
+      bar.stop();
+      process.stderr.write(
+        `precision ${percent(p.tolerance, 2)} on ${p.output}: ${p.met ? "met" : "NOT met (stopped at the limit)"} at ${p.iterations.toLocaleString("en-GB")} iterations ` +
+          `(mean ±${percent(p.meanRelativeHalfWidth, 2)}, P90 ±${percent(p.p90RelativeHalfWidth, 2)}; steps ${p.steps.map((x) => x.iterations).join(", ")})\n`,
+      );
+    }
   } finally {
     bar.stop();
   }

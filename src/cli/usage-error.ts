@@ -23,3 +23,12 @@ export function oneOf<T extends string>(flag: string, choices: readonly T[]): (v
     return value as T;
   };
 }
+
+/** Parses a flag that must be a number above 0 and below 1. */
+export function positiveFraction(flag: string): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!(n > 0 && n < 1)) throw new UsageError(`${flag}: expected a number between 0 and 1 (0.01 = 1%), got '${value}'`);
+    return n;
+  };
+}

@@ -21,3 +21,4 @@ export { applyOverrides } from "./apply-overrides.ts";
 export { TSX_LOADER } from "./tsx-loader.ts";
 export { sensitivity, type SensitivityResult, type SensitivityTarget, type InputSensitivity } from "./sensitivity.ts";
 export { switchingValue, type SwitchingValue, type SwitchingValueRequest } from "./switching-value.ts";
+export { runToPrecision, type PrecisionReport } from "./run-to-precision.ts";

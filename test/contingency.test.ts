@@ -116,7 +116,7 @@ describe("a scheduled transfer", () => {
   data.options = [
     { id: "trust", label: "Trust", kind: "trust", overheads: { governance: 100_000 }, vat: { vatableShare: 0.1, irrecoverableShare: 1 } },
     { id: "trust-then-back", label: "Trust, back in-house in 2027", kind: "trust", overheads: { governance: 100_000 }, vat: { vatableShare: 0.1, irrecoverableShare: 1 },
-      transfer: { year: 2027, to: "in-house", transitionCost: 250_000 } },
+      transfer: { year: 2027, to: "in-house", transitionCost: 250_000, optimismBias: 0.1 } },
     { id: "in-house", label: "In-house", kind: "in-house" },
   ];
   data.contingencyPlans = [];
@@ -129,12 +129,14 @@ describe("a scheduled transfer", () => {
       for (let l = 0; l < compiled.layout.lineCount; l++) {
         if (l === LINE.reserves || l === LINE.councilCost || l === LINE.councilTopUp) continue; // carry or follow the changed lines
         const same = line(0, t, l) === line(1, t, l);
-        const changes = [LINE.vat, LINE.governance, LINE.overheads, LINE.operating, LINE.totalCost, LINE.overspend, LINE.totalCostReal, LINE.transition];
+        const changes = [LINE.vat, LINE.governance, LINE.overheads, LINE.operating, LINE.totalCost, LINE.overspend, LINE.totalCostReal, LINE.transition, LINE.optimismBias];
         if (t < 2 || !changes.includes(l)) expect(same, `${compiled.layout.lineNames[l]} in year ${t}`).toBe(true);
-        else if (l !== LINE.transition || t === 2) expect(same, `${compiled.layout.lineNames[l]} in year ${t}`).toBe(false);
+        else if ((l !== LINE.transition && l !== LINE.optimismBias) || t === 2) expect(same, `${compiled.layout.lineNames[l]} in year ${t}`).toBe(false);
       }
     }
     expect(line(1, 2, LINE.transition)).toBe(250_000);
+    expect(line(1, 2, LINE.optimismBias)).toBeCloseTo(25_000, 6); // 10% Green Book uplift, its own line
+    expect(line(1, 2, LINE.totalCost)).toBeCloseTo(line(1, 2, LINE.operating) + 275_000, 6);
     expect([line(1, 2, LINE.governance), line(1, 2, LINE.vat)]).toEqual([0, 0]);
     expect(line(1, 2, LINE.operating)).toBe(line(2, 2, LINE.operating));
   });

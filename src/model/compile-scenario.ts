@@ -27,6 +27,7 @@ export interface CompiledOption {
   setupCost: QuantityRef;
   setupSpreadYears: number;
   dfeFundedShare: QuantityRef;
+  setupOptimismBias: QuantityRef;
   vatableShare: QuantityRef;
   irrecoverableVatShare: QuantityRef;
   governance: QuantityRef;
@@ -39,7 +40,7 @@ export interface CompiledOption {
   budgetAdjustment: QuantityRef;
   exitCost: QuantityRef;
   /** A scheduled move: from year index `year` the option runs under option `to`'s terms. */
-  transfer: { year: number; to: number; transitionCost: QuantityRef; disruption: CompiledDisruption | null } | null;
+  transfer: { year: number; to: number; transitionCost: QuantityRef; optimismBias: QuantityRef; disruption: CompiledDisruption | null } | null;
   openingReserves: QuantityRef;
   councilShareOfOverspend: QuantityRef;
   /** GBP a year at first-year prices; Infinity when there is no limit. */
@@ -56,6 +57,7 @@ export interface CompiledPlan {
   afterwardsOverspendPaidBy: "council" | "dfe" | "company";
   transferTo: number | null;
   transitionCost: QuantityRef;
+  optimismBias: QuantityRef;
   disruption: CompiledDisruption | null;
   oneOffCost: QuantityRef;
 }
@@ -133,6 +135,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
         setupCost: plan.add(`${k}.setup.cost`, o.setup?.cost ?? 0),
         setupSpreadYears: o.setup?.spreadYears ?? 1,
         dfeFundedShare: plan.add(`${k}.setup.dfeFundedShare`, o.setup?.dfeFundedShare ?? 0),
+        setupOptimismBias: plan.add(`${k}.setup.optimismBias`, o.setup?.optimismBias ?? 0),
         vatableShare: plan.add(`${k}.vat.vatableShare`, o.vat?.vatableShare ?? 0),
         irrecoverableVatShare: plan.add(`${k}.vat.irrecoverableShare`, o.vat?.irrecoverableShare ?? 0),
         governance: plan.add(`${k}.overheads.governance`, o.overheads?.governance ?? 0),
@@ -151,6 +154,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
                 year: o.transfer.year - scenario.startYear,
                 to: optionIndex(o.transfer.to),
                 transitionCost: plan.add(`${k}.transfer.transitionCost`, o.transfer.transitionCost),
+                optimismBias: plan.add(`${k}.transfer.optimismBias`, o.transfer.optimismBias),
                 disruption: disruption(`${k}.transfer.disruption`, o.transfer.disruption),
               },
         openingReserves: plan.add(`${k}.finance.openingReserves`, o.finance?.openingReserves ?? 0),
@@ -168,6 +172,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
         afterwardsOverspendPaidBy: p.afterwardsOverspendPaidBy,
         transferTo: p.transferTo === undefined ? null : optionIndex(p.transferTo),
         transitionCost: plan.add(`${k}.transitionCost`, p.transitionCost),
+        optimismBias: plan.add(`${k}.optimismBias`, p.optimismBias),
         disruption: disruption(`${k}.disruption`, p.disruption),
         oneOffCost: plan.add(`${k}.oneOffCost`, p.oneOffCost),
       };

@@ -23,7 +23,12 @@ export const COST_LINES = [
   "setupNet",
   /** One-off cost of a transfer between options (scheduled), in the year it takes effect. */
   "transition",
-  /** operating + setupGross + transition: the whole public-sector cost (the Green Book view). */
+  /**
+   * Green Book optimism bias uplift on set-up and transition: an appraisal adjustment, not cash. It
+   * counts in totalCost, npv and councilCost, never in operating cost, budget or reserves.
+   */
+  "optimismBias",
+  /** operating + setupGross + transition + optimismBias: the whole public-sector cost (the Green Book view). */
   "totalCost",
   "budget",
   /** operating - budget. */

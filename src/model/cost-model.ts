@@ -133,8 +133,10 @@ export class CostModel {
     for (let t = 0; t < n; t++) {
       const deflator = this.deflator[t];
       let transitionBase = 0;
+      let transitionBias = 0;
       if (opt.transfer !== null && t === opt.transfer.year) {
         transitionBase += this.at(opt.transfer.transitionCost, t) + this.at(regime.exitCost, t);
+        transitionBias += (this.at(opt.transfer.transitionCost, t) + this.at(regime.exitCost, t)) * this.at(opt.transfer.optimismBias, t);
         regime = c.options[opt.transfer.to];
         regimeStart = t;
         disruption = opt.transfer.disruption;
@@ -143,6 +145,7 @@ export class CostModel {
       const afterFailure = plan !== null && totals.failureYear >= 0 && t > totals.failureYear;
       if (afterFailure && t === totals.failureYear + 1 && plan.transferTo !== null) {
         transitionBase += this.at(plan.transitionCost, t) + this.at(regime.exitCost, t);
+        transitionBias += (this.at(plan.transitionCost, t) + this.at(regime.exitCost, t)) * this.at(plan.optimismBias, t);
         regime = c.options[plan.transferTo];
         regimeStart = t;
         disruption = plan.disruption;
@@ -154,6 +157,7 @@ export class CostModel {
       const setupGross = t < opt.setupSpreadYears ? (this.at(opt.setupCost, 0) * deflator) / opt.setupSpreadYears : 0;
       const setupDfe = setupGross * this.at(opt.dfeFundedShare, 0);
       const transition = transitionBase * deflator;
+      const optimismBias = setupGross * this.at(opt.setupOptimismBias, 0) + transitionBias * deflator;
       const budget = (this.at(c.budgetAmount, 0) + this.at(regime.budgetAdjustment, 0)) * this.budgetFactor[t];
       const overspend = operating - budget;
 
@@ -184,9 +188,10 @@ export class CostModel {
         }
       }
 
-      const totalCost = operating + setupGross + transition + oneOff;
+      const totalCost = operating + setupGross + transition + optimismBias + oneOff;
       // In-house, the reserves are the council's own: what it spends is what it pays.
-      const councilCost = opt.kind === "in-house" ? totalCost - setupDfe - dfePays - dfeRescue : budget + topUp + setupGross - setupDfe + transition + councilRescue;
+      const councilCost =
+        opt.kind === "in-house" ? totalCost - setupDfe - dfePays - dfeRescue : budget + topUp + setupGross - setupDfe + transition + optimismBias + councilRescue;
       totals.total += totalCost;
       totals.council += councilCost;
       totals.dfe += setupDfe + dfePays + dfeRescue;
@@ -199,6 +204,7 @@ export class CostModel {
         lines[LINE.setupDfeFunded] = setupDfe;
         lines[LINE.setupNet] = setupGross - setupDfe;
         lines[LINE.transition] = transition;
+        lines[LINE.optimismBias] = optimismBias;
         lines[LINE.totalCost] = totalCost;
         lines[LINE.budget] = budget;
         lines[LINE.overspend] = overspend;

@@ -80,6 +80,8 @@ const contingencyPlanSchema = z.strictObject({
   transferTo: slug.optional(),
   /** One-off cost of that move, first-year prices, paid by the council (the failing option's exitCost is added). */
   transitionCost: zero,
+  /** Green Book optimism bias uplift on that transition cost. */
+  optimismBias: zero,
   disruption: disruptionSchema.optional(),
   /** Other one-off costs at failure (intervention, commissioner), first-year prices, paid by whoever pays the deficit. */
   oneOffCost: zero,
@@ -98,6 +100,8 @@ const optionSchema = z.strictObject({
       spreadYears: z.number().int().min(1).default(1),
       /** Share of the set-up cost the DfE pays, 0 to 1. */
       dfeFundedShare: zero,
+      /** Green Book optimism bias uplift on the set-up cost (0.41 = +41%), shown as its own line. */
+      optimismBias: zero,
     })
     .optional(),
   vat: z
@@ -142,6 +146,8 @@ const optionSchema = z.strictObject({
       to: slug,
       /** One-off transition cost in that year, first-year prices (this option's exitCost is added). */
       transitionCost: zero,
+      /** Green Book optimism bias uplift on the transition cost, shown as its own line. */
+      optimismBias: zero,
       disruption: disruptionSchema.optional(),
     })
     .optional(),

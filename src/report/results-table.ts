@@ -13,6 +13,7 @@ const TABLE_LINES: [line: string, label: string][] = [
   ["setupGross", "Set-up (gross)"],
   ["setupDfeFunded", "  of which DfE funded"],
   ["transition", "Transition (transfer)"],
+  ["optimismBias", "Optimism bias (appraisal)"],
   ["totalCost", "Total cost"],
   ["budget", "Budget"],
   ["overspend", "Overspend"],
@@ -44,7 +45,7 @@ export function resultsTable(r: Results): string {
     out.push(row("GBP m", r.years, labelWidth, cellWidth));
     for (const [line, label] of TABLE_LINES) {
       const stats = o.yearly[line];
-      if (["setupGross", "setupDfeFunded", "transition", "vat", "overheads", "councilTopUp"].includes(line)) {
+      if (["setupGross", "setupDfeFunded", "transition", "optimismBias", "vat", "overheads", "councilTopUp"].includes(line)) {
         if (stats.every((s) => s.mean === 0)) continue;
       }
       out.push(row(label, stats.map((s) => millions(s.mean)), labelWidth, cellWidth));

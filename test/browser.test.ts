@@ -26,6 +26,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the results page in headless Chromium ($
       expect(await page.locator("svg.fan-chart").count()).toBe(3);
       expect(await page.locator("svg.histogram").count()).toBe(3);
       expect(await page.locator("svg.failure-curve").count()).toBe(1);
+      expect(await page.locator("svg.tornado rect").count()).toBeGreaterThan(5);
       expect(await page.locator("table.per-year").first().locator("tbody tr").count()).toBeGreaterThan(8);
       const box = await page.locator("svg.fan-chart").first().boundingBox();
       expect(box!.width).toBeGreaterThan(300);

@@ -118,6 +118,7 @@ describe("reports of a finished run", () => {
     expect(html.match(/<svg class="fan-chart"/g)).toHaveLength(3);
     expect(html.match(/<svg class="histogram"/g)).toHaveLength(3);
     expect(html.match(/<svg class="failure-curve"/g)).toHaveLength(1);
+    expect(html.match(/<svg class="tornado"/g)).toHaveLength(1);
     expect(html).toContain('<table class="per-year">');
   });
 

@@ -1,6 +1,6 @@
-import type { Results } from "../model/index.ts";
+import type { Results, SensitivityResult } from "../model/index.ts";
 import { millions, percent } from "./format-money.ts";
-import { escapeHtml, fanChart, histogramChart, probabilityCurve } from "./svg-charts.ts";
+import { escapeHtml, fanChart, histogramChart, probabilityCurve, tornadoChart } from "./svg-charts.ts";
 
 const LINES: [string, string][] = [
   ["placements", "Placements"],
@@ -22,7 +22,7 @@ const LINES: [string, string][] = [
  * chart and a per-year table, a histogram of each paired cost difference, failure curves, and the
  * assumptions with their sources. Inline SVG and CSS: nothing to build or fetch.
  */
-export function resultsHtml(r: Results, meta: { runId: string; version: string }): string {
+export function resultsHtml(r: Results, meta: { runId: string; version: string; sensitivity?: SensitivityResult }): string {
   const e = escapeHtml;
   const m = (x: number) => millions(x);
   const totals = r.options
@@ -56,6 +56,16 @@ export function resultsHtml(r: Results, meta: { runId: string; version: string }
         Green bars: futures where ${e(c.a)} costs less.</p></section>`;
     })
     .join("");
+  const sens = meta.sensitivity;
+  const tornado = sens
+    ? `<h2>What drives ${e(sens.output)}</h2>
+      ${tornadoChart(`Tornado: ${sens.output}`, sens.outputAtMedians, [...sens.inputs].sort((x, y) => Math.abs(y.swing) - Math.abs(x.swing)).slice(0, 12).map((i) => ({ label: i.key, low: i.outputAtP10, high: i.outputAtP90 })))}
+      <p>Each bar runs from the output with that input at its P10 to the output with it at its P90, every other input at its median
+      (dashed line: all at medians, GBP ${m(sens.outputAtMedians)}m). Red: the output rises with the input. ${sens.iterations.toLocaleString("en-GB")} iterations.</p>
+      <table id="sensitivity"><thead><tr><th>input</th><th>rank correlation</th><th>share of variance</th><th>swing, GBP m</th></tr></thead><tbody>
+      ${sens.inputs.slice(0, 12).map((i) => `<tr><td><code>${e(i.key)}</code></td><td>${i.spearman.toFixed(3)} ±${i.spearmanSe.toFixed(3)}</td><td>${percent(i.contributionToVariance, 0)}</td><td>${millions(i.swing, 2)}</td></tr>`).join("")}
+      </tbody></table>`
+    : "";
   const assumptions = r.assumptions
     .map((a) => `<tr><td><code>${e(a.key)}</code></td><td>${e(a.distribution)}</td><td>${a.per}</td><td>${e(a.source ?? "")}</td><td>${e(a.note ?? "")}</td></tr>`)
     .join("");
@@ -78,6 +88,7 @@ ${e(r.priceBase.statement)}${r.simulation.percentiles.method === "histogram" ? `
 ${optionSections}
 <h2>Paired comparisons (the same futures for both options)</h2>
 ${comparisons || "<p>One option only: nothing to compare.</p>"}
+${tornado}
 <h2>Assumptions and their sources</h2>
 <table id="assumptions"><thead><tr><th>input</th><th>distribution</th><th>drawn</th><th>source</th><th>note</th></tr></thead><tbody>${assumptions}</tbody></table>
 </body></html>

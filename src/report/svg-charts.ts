@@ -72,3 +72,23 @@ export function probabilityCurve(title: string, years: string[], points: { p: nu
   const line = points.map((p, i) => `${x(i)},${y(p.p)}`).join(" ");
   return `<svg class="failure-curve" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(title)}">${frame([0, 0.25, 0.5, 0.75, 1], y, (v) => `${Math.round(v * 100)}%`, years, x, title)}<polygon points="${band}" fill="#fcbba1"/><polyline points="${line}" fill="none" stroke="#a50f15" stroke-width="2"/></svg>`;
 }
+
+/** A tornado: one horizontal bar a row from the output at an input's P10 to its output at P90, around the median case. */
+export function tornadoChart(title: string, base: number, rows: { label: string; low: number; high: number }[]): string {
+  const rowHeight = 22;
+  const left = 330;
+  const height = M.top + rows.length * rowHeight + M.bottom;
+  const lo = Math.min(base, ...rows.map((r) => Math.min(r.low, r.high)));
+  const hi = Math.max(base, ...rows.map((r) => Math.max(r.low, r.high)));
+  const span = hi - lo || 1;
+  const x = (v: number) => +(left + ((v - lo) / span) * (W + 240 - left - M.right)).toFixed(1);
+  const bars = rows
+    .map((r, i) => {
+      const y = M.top + i * rowHeight;
+      const [a, b] = [Math.min(r.low, r.high), Math.max(r.low, r.high)];
+      return `<text x="${left - 6}" y="${y + 15}" text-anchor="end" font-size="11">${escapeHtml(r.label)}</text><rect x="${x(a)}" y="${y + 3}" width="${Math.max(1, x(b) - x(a)).toFixed(1)}" height="${rowHeight - 6}" fill="${r.high >= r.low ? "#de2d26" : "#31a354"}"/>`;
+    })
+    .join("");
+  const ticks = niceTicks(lo, hi).map((t) => `<text x="${x(t)}" y="${height - M.bottom + 16}" text-anchor="middle" font-size="11">${millions(t, 0)}</text>`).join("");
+  return `<svg class="tornado" viewBox="0 0 ${W + 240} ${height}" width="${W + 240}" height="${height}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${bars}${ticks}<line x1="${x(base)}" x2="${x(base)}" y1="${M.top}" y2="${height - M.bottom}" stroke="#000" stroke-dasharray="4 3"/></svg>`;
+}

@@ -25,11 +25,12 @@ const failures = { 404: errorSchema, 409: errorSchema };
 export const reportRoutes: FastifyPluginAsyncZod<{ store: RunStore }> = async (app, { store }) => {
   app.get(
     "/runs/:id/report",
-    { schema: { tags: ["reports"], description: "An HTML page: per-year table, fan charts, the cost-difference histogram, failure curves.", params, response: { 200: z.string(), ...failures } } },
+    { schema: { tags: ["reports"], description: "An HTML page: per-year table, fan charts, the cost-difference histogram, the tornado, failure curves.", params, response: { 200: z.string(), ...failures } } },
     async (request, reply) => {
       const results = finishedResults(store, request.params.id);
       reply.type("text/html; charset=utf-8");
-      return resultsHtml(results, { runId: request.params.id, version: VERSION });
+      const tornado = store.sensitivityJson(request.params.id);
+      return resultsHtml(results, { runId: request.params.id, version: VERSION, sensitivity: tornado === null ? undefined : JSON.parse(tornado) });
     },
   );
 

@@ -57,7 +57,7 @@ export class RunQueue {
           this.store.setProgress(id, m.done / m.total);
         }
       } else if (m.type === "done") {
-        settle(() => this.store.finish(id, m.resultsJson));
+        settle(() => this.store.finish(id, m.resultsJson, m.sensitivityJson));
       } else {
         settle(() => this.store.fail(id, m.error));
       }

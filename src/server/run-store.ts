@@ -75,7 +75,8 @@ export class RunStore {
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         error TEXT,
-        results_json TEXT
+        results_json TEXT,
+        sensitivity_json TEXT
       );
       CREATE INDEX IF NOT EXISTS runs_by_seq ON runs (seq DESC);
     `);
@@ -130,13 +131,19 @@ export class RunStore {
     this.db.prepare("UPDATE runs SET progress = ?, updated_at = ? WHERE id = ? AND status = 'running'").run(progress, new Date().toISOString(), id);
   }
 
-  /** Stores the results and marks the run done, in one transaction. */
-  finish(id: string, resultsJson: string): void {
+  /** Stores the results (and the tornado's sensitivity) and marks the run done, in one transaction. */
+  finish(id: string, resultsJson: string, sensitivityJson: string | null = null): void {
     this.db.transaction(() => {
       this.db
-        .prepare("UPDATE runs SET status = 'done', progress = 1, results_json = ?, updated_at = ? WHERE id = ?")
-        .run(resultsJson, new Date().toISOString(), id);
+        .prepare("UPDATE runs SET status = 'done', progress = 1, results_json = ?, sensitivity_json = ?, updated_at = ? WHERE id = ?")
+        .run(resultsJson, sensitivityJson, new Date().toISOString(), id);
     })();
+  }
+
+  /** The sensitivity JSON text stored with a finished run, if any. */
+  sensitivityJson(id: string): string | null {
+    const row = this.db.prepare("SELECT sensitivity_json FROM runs WHERE id = ?").get(id) as { sensitivity_json: string | null } | undefined;
+    return row?.sensitivity_json ?? null;
   }
 
   fail(id: string, error: string): void {

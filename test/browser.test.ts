@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { testApp, waitForRun } from "./helpers/server.ts";
+
+// Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /** Debian's chromium; .ci/run installs it. Without it (a bare machine) this suite is skipped, and says so. */
 const CHROMIUM = "/usr/bin/chromium";

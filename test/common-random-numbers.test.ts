@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { LINE, compileScenario, parseScenario, runScenario, simulateRange } from "../src/model/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
+
+// Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /** The illustrative scenario with two options that differ only by a fixed GBP 1m a year. */
 function twinOptions() {

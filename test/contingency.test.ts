@@ -1,7 +1,10 @@
 import { Decimal } from "decimal.js";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { FAILURE_FIGURES, LINE, compileScenario, parseScenario, runScenario, simulateRange, type ScenarioInput } from "../src/model/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
+
+// Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const D = (x: number | string) => new Decimal(x);
 const pence = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();

@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { averageRanks, spearman } from "../src/engine/index.ts";
 import { parseScenario, sensitivity, switchingValue, toPence, type ScenarioInput } from "../src/model/index.ts";
 import { assertInDelta } from "./helpers/assert-in-delta.ts";
+
+// Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /** One year, no inflation: in-house cost = placements + other spend, other spend uncertain. */
 function oneYear(): ScenarioInput {

@@ -1,10 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   Aggregator, BLOCK_SIZE, EXACT_VALUE_LIMIT, compileScenario, parseScenario, planAggregation, runChunk, runScenario, runScenarioAsync, simulateRange,
 } from "../src/model/index.ts";
 import { exactStats } from "../src/engine/index.ts";
 import { resultsJson } from "../src/report/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
+
+// Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 describe("parallel runs", () => {
   const slough = parseScenario(scenarioData("slough"));

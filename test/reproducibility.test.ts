@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   compileScenario, concatColumns, parseScenario, runScenario, runScenarioAsync, simulateRange,
 } from "../src/model/index.ts";
 import { resultsJson } from "../src/report/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
+
+// Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const scenario = parseScenario(scenarioData("template"));
 

@@ -1,9 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { RunStore } from "../src/server/run-store.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
 import { dataDir, testApp, waitForRun } from "./helpers/server.ts";
+
+// Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const apps: FastifyInstance[] = [];
 afterAll(async () => {

@@ -1,9 +1,12 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { parseScenario, runScenario } from "../src/model/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
 import { testApp, waitForRun } from "./helpers/server.ts";
+
+// Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let app: FastifyInstance;
 let sloughRun: string;

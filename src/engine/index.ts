@@ -9,3 +9,4 @@ export { binIndex, quantileFromBins } from "./statistics/binned-quantiles.ts";
 export { exactStats, binnedStats, type OutputStats } from "./statistics/output-stats.ts";
 export { averageRanks, pearson, spearman } from "./statistics/rank-correlation.ts";
 export { summarize, probabilityNegative, binomialProbability, REPORTED_PERCENTILES, type Summary, type Probability } from "./statistics/summarize.ts";
+export { imanConover, correlationRoot, smallestEigenvalue } from "./iman-conover.ts";

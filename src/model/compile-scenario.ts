@@ -178,6 +178,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
       };
     }),
   };
+  scenario.correlations.forEach((c, i) => plan.correlate(c.inputs, c.matrix, `correlations[${i}]`));
   plan.seal();
   return compiled;
 }

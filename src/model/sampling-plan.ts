@@ -1,4 +1,5 @@
-import { KeyedStream, standardNormal } from "../engine/index.ts";
+import { KeyedStream, correlationRoot, imanConover, standardNormal } from "../engine/index.ts";
+import { BLOCK_SIZE } from "./aggregate.ts";
 import type { Quantity } from "./quantity-schema.ts";
 import { buildSampler, describeQuantity, isConstant } from "./build-sampler.ts";
 import { ScenarioError } from "./scenario-error.ts";
@@ -18,8 +19,19 @@ export interface Assumption {
   note?: string;
 }
 
+/** Inputs drawn together and reordered to a rank correlation, a whole block of iterations at a time. */
+interface CorrelatedGroup {
+  draws: Draw[];
+  root: number[][];
+  block: number;
+  samples: Float64Array[];
+}
+
 interface Draw {
   key: string;
+  /** Set when the draw belongs to a correlated group: its values come from the group's block. */
+  group?: CorrelatedGroup;
+  column?: number;
   stream: KeyedStream;
   sample: () => number;
   slot: number;
@@ -79,6 +91,38 @@ export class SamplingPlan {
     return ref;
   }
 
+  /**
+   * Rank-correlates per-iteration inputs (Iman-Conover). Each block of BLOCK_SIZE iterations is
+   * drawn whole, from the same keyed streams, and reordered, whatever part of it a run uses, so
+   * values still depend only on (seed, key, iteration). Throws ScenarioError naming a bad input.
+   */
+  correlate(keys: string[], matrix: number[][], path: string): void {
+    const problems: { path: string; message: string }[] = [];
+    const draws = keys.map((key, j) => {
+      const d = this.draws.find((x) => x.key === key);
+      const known = this.assumptions.some((a) => a.key === key);
+      if (d === undefined) problems.push({ path: `${path}.inputs[${j}]`, message: known ? `'${key}' is a constant: only uncertain inputs can be correlated` : `expected an input of this scenario (see its assumptions), got '${key}'` });
+      else if (d.perYear || d.ar) problems.push({ path: `${path}.inputs[${j}]`, message: `'${key}' is drawn each year: only inputs drawn once per iteration can be correlated` });
+      else if (d.group) problems.push({ path: `${path}.inputs[${j}]`, message: `'${key}' is already in another correlation` });
+      return d!;
+    });
+    if (problems.length > 0) throw new ScenarioError(problems);
+    const group: CorrelatedGroup = { draws, root: correlationRoot(matrix), block: -1, samples: draws.map(() => new Float64Array(BLOCK_SIZE)) };
+    draws.forEach((d, j) => Object.assign(d, { group, column: j }));
+  }
+
+  private fillBlock(group: CorrelatedGroup, block: number): void {
+    const start = block * BLOCK_SIZE;
+    group.draws.forEach((d, j) => {
+      for (let i = 0; i < BLOCK_SIZE; i++) {
+        d.stream.reset(start + i);
+        group.samples[j][i] = d.sample();
+      }
+    });
+    imanConover(group.samples, group.root);
+    group.block = block;
+  }
+
   /** Allocates the value buffer once all quantities are added and fills in the constants. */
   seal(): void {
     this.values = new Float64Array(this.size);
@@ -99,6 +143,12 @@ export class SamplingPlan {
   drawIteration(iteration: number): void {
     const v = this.values;
     for (const d of this.draws) {
+      if (d.group !== undefined) {
+        const block = Math.floor(iteration / BLOCK_SIZE);
+        if (d.group.block !== block) this.fillBlock(d.group, block);
+        v[d.slot] = d.group.samples[d.column!][iteration - block * BLOCK_SIZE];
+        continue;
+      }
       d.stream.reset(iteration);
       if (!d.perYear) {
         v[d.slot] = d.sample();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { quantitySchema } from "./quantity-schema.ts";
 import { COST_LINES } from "./cost-lines.ts";
+import { smallestEigenvalue } from "../engine/index.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and hyphens");
 const zero = quantitySchema.default(0);
@@ -172,6 +173,33 @@ const targetSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/**
+ * Rank correlation between uncertain inputs drawn once per iteration (Iman-Conover): placement
+ * prices, demand and agency use tend to rise together (reference figures). Inputs by their keys in
+ * the assumptions list; the matrix must be a valid correlation matrix.
+ */
+const correlationSchema = z
+  .strictObject({
+    inputs: z.array(z.string().min(1)).min(2),
+    matrix: z.array(z.array(z.number().min(-1).max(1))),
+    source: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    const k = c.inputs.length;
+    const bad = (message: string) => ctx.addIssue({ code: "custom", message, path: ["matrix"] });
+    if (c.matrix.length !== k || c.matrix.some((row) => row.length !== k)) return bad(`expected a ${k} x ${k} matrix, one row and column per input`);
+    for (let i = 0; i < k; i++) {
+      if (c.matrix[i][i] !== 1) return bad(`expected 1 on the diagonal, got ${c.matrix[i][i]} at [${i}][${i}]`);
+      for (let j = 0; j < i; j++) if (c.matrix[i][j] !== c.matrix[j][i]) return bad(`expected a symmetric matrix, got ${c.matrix[i][j]} at [${i}][${j}] and ${c.matrix[j][i]} at [${j}][${i}]`);
+    }
+    const smallest = smallestEigenvalue(c.matrix);
+    if (smallest < -1e-9) {
+      bad(`expected a positive semi-definite matrix (correlations that can hold together), but its smallest eigenvalue is ${smallest.toFixed(4)}; weaken the strongest correlations`);
+    }
+    if (c.source === undefined && c.note === undefined) ctx.addIssue({ code: "custom", message: "a correlation needs a 'source' or a 'note'", path: ["source"] });
+  });
+
 /** A scenario file: one area over a horizon, its shared drivers and the options to compare. */
 export const scenarioSchema = z
   .strictObject({
@@ -203,6 +231,7 @@ export const scenarioSchema = z
       .default({ iterations: 10_000, seed: "1" }),
     baseline: baselineSchema,
     options: z.array(optionSchema).min(1),
+    correlations: z.array(correlationSchema).default([]),
     /** Plans compared for every option that can fail (see `contingency`). */
     contingencyPlans: z.array(contingencyPlanSchema).default([]),
     /** Calibration targets: published figures this scenario must reproduce (see `calibrate`). */

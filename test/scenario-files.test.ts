@@ -34,3 +34,11 @@ describe("scenario files", () => {
     expect(() => parseScenario(d)).toThrow(/unknown field\(s\) 'colour'/);
   });
 });
+
+describe("size limits", () => {
+  it("refuses more than 8 options, so a scenario cannot ask for unbounded memory", () => {
+    const d = scenarioData("template");
+    d.options = Array.from({ length: 9 }, (_, i) => ({ id: `option-${i}`, label: `Option ${i}`, kind: "in-house" as const }));
+    expect(() => parseScenario(d)).toThrow(/options: Too big: expected array to have <=8 items/);
+  });
+});

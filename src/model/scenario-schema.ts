@@ -20,8 +20,8 @@ const baselineSchema = z.strictObject({
   generalInflation: zero,
   /** Yearly growth in the number of children looked after, as a fraction. */
   childrenGrowth: zero,
-  placements: z.record(slug, placementSchema).refine((p) => Object.keys(p).length > 0, {
-    message: "expected at least one placement type",
+  placements: z.record(slug, placementSchema).refine((p) => Object.keys(p).length > 0 && Object.keys(p).length <= 12, {
+    message: "expected from 1 to 12 placement types",
   }),
   workforce: z.strictObject({
     /** Social-worker (and practice) full-time equivalents. */
@@ -230,10 +230,11 @@ export const scenarioSchema = z
       })
       .default({ iterations: 10_000, seed: "1" }),
     baseline: baselineSchema,
-    options: z.array(optionSchema).min(1),
+    /** At most 8: outputs grow with options x years x lines, and pairs of options with its square. */
+    options: z.array(optionSchema).min(1).max(8),
     correlations: z.array(correlationSchema).default([]),
     /** Plans compared for every option that can fail (see `contingency`). */
-    contingencyPlans: z.array(contingencyPlanSchema).default([]),
+    contingencyPlans: z.array(contingencyPlanSchema).max(8).default([]),
     /** Calibration targets: published figures this scenario must reproduce (see `calibrate`). */
     targets: z.array(targetSchema).default([]),
   })

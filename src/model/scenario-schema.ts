@@ -215,7 +215,7 @@ export const scenarioSchema = z
     years: z.number().int().min(1).max(60),
     priceBase: z
       .strictObject({
-        /** How the main table reports money: nominal (cash) or real (baseYear prices). */
+        /** Which total-cost bands the per-year table shows: nominal (cash) or real (baseYear prices); JSON has both. */
         basis: z.enum(["nominal", "real"]).default("nominal"),
         /** Financial year (by its starting calendar year) whose prices real figures use. */
         baseYear: z.number().int().optional(),

@@ -50,8 +50,12 @@ export function resultsTable(r: Results): string {
       }
       out.push(row(label, stats.map((s) => millions(s.mean)), labelWidth, cellWidth));
     }
-    for (const [p, name] of [["p10", "Total cost P10"], ["p50", "Total cost P50"], ["p90", "Total cost P90"]] as const) {
-      out.push(row(name, o.yearly.totalCost.map((s) => millions(s[p])), labelWidth, cellWidth));
+    out.push(row(`Total cost, real ${r.priceBase.baseYear}`, o.yearly.totalCostReal.map((s) => millions(s.mean)), labelWidth, cellWidth));
+    // The bands follow the scenario's price basis: cash for a medium-term financial plan, real for an appraisal.
+    const real = r.priceBase.basis === "real";
+    const band = real ? o.yearly.totalCostReal : o.yearly.totalCost;
+    for (const p of ["p10", "p50", "p90"] as const) {
+      out.push(row(`Total cost${real ? " real" : ""} ${p.toUpperCase()}`, band.map((s) => millions(s[p])), labelWidth, cellWidth));
     }
     if (o.failure) {
       out.push(row("P(failed by year end)", o.failure.probabilityByYear.map((p) => percent(p.p)), labelWidth, cellWidth));

@@ -1,5 +1,18 @@
-import { eigs, erf, inv, multiply, sqrtm } from "mathjs";
+import { createRequire } from "node:module";
 import { averageRanks } from "./statistics/rank-correlation.ts";
+
+type MathJs = typeof import("mathjs");
+let mathjs: MathJs | null = null;
+
+/**
+ * mathjs, loaded on first use: loading it in every worker thread cost 60 MB of memory a thread and
+ * half a second of start-up on the benchmark (1M iterations: 440 MB against 247 MB without),
+ * and only scenarios with correlations need it.
+ */
+function math(): MathJs {
+  mathjs ??= createRequire(import.meta.url)("mathjs") as MathJs;
+  return mathjs;
+}
 
 /** Standard normal quantile by bisection on mathjs's erf: exact enough for scores, computed once per n. */
 function normalQuantile(p: number): number {
@@ -7,7 +20,7 @@ function normalQuantile(p: number): number {
   let hi = 10;
   for (let i = 0; i < 80; i++) {
     const mid = (lo + hi) / 2;
-    if (0.5 * (1 + erf(mid / Math.SQRT2)) < p) lo = mid;
+    if (0.5 * (1 + math().erf(mid / Math.SQRT2)) < p) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
@@ -30,7 +43,7 @@ function scores(n: number): Float64Array {
  * matrix is positive semi-definite before it is used.
  */
 export function smallestEigenvalue(matrix: number[][]): number {
-  const values = eigs(matrix).values as unknown as number[] | { toArray(): number[] };
+  const values = math().eigs(matrix).values as unknown as number[] | { toArray(): number[] };
   const list = Array.isArray(values) ? values : values.toArray();
   return Math.min(...list.map(Number));
 }
@@ -52,6 +65,7 @@ export function imanConover(samples: Float64Array[], targetRoot: number[][]): vo
     return Float64Array.from(ranks, (r) => a[Math.round(r) - 1]);
   });
   const E: number[][] = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => correlation(R[i], R[j])));
+  const { inv, multiply, sqrtm } = math();
   const transform = multiply(inv(sqrtm(E) as number[][]), targetRoot) as number[][];
   for (let j = 0; j < k; j++) {
     const t = new Float64Array(n);
@@ -68,7 +82,7 @@ export function imanConover(samples: Float64Array[], targetRoot: number[][]): vo
 
 /** The symmetric square root of a correlation matrix (mathjs sqrtm), precomputed once per run. */
 export function correlationRoot(target: number[][]): number[][] {
-  return sqrtm(target) as number[][];
+  return math().sqrtm(target) as number[][];
 }
 
 function correlation(x: Float64Array, y: Float64Array): number {

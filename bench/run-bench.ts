@@ -24,8 +24,11 @@ const iterations = Number(flag("--iterations") ?? (quick ? 10_000 : 100_000));
 const repetitions = Number(flag("--repetitions") ?? (quick ? 3 : 5));
 const workers = Number(flag("--workers") ?? defaultWorkers(Infinity));
 
+/** The reference scenario; a child process is told its id, so it loads that file alone, as a user's run would. */
 async function referenceScenario(): Promise<Scenario> {
   const dir = join(import.meta.dirname, "..", "scenarios");
+  const id = flag("--scenario");
+  if (id !== undefined) return loadScenario(join(dir, `${id}.yaml`));
   const all = await Promise.all(readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => loadScenario(join(dir, f))));
   return all.sort((a, b) => b.options.length - a.options.length || b.years - a.years || a.id.localeCompare(b.id))[0];
 }
@@ -81,7 +84,7 @@ const optionYears = iterations * scenario.options.length * scenario.years;
 
 /** One 1,000,000-iteration run in a fresh process, so its peak memory is its own. */
 function millionRun(threads: number): { iterations: number; workers: number; wallMs: number; peakRssMb: number } {
-  const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "run-bench.ts"), "--memory-only", "--iterations", "1000000", "--workers", String(threads)]);
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "run-bench.ts"), "--memory-only", "--scenario", scenario.id, "--iterations", "1000000", "--workers", String(threads)]);
   return JSON.parse(out.toString());
 }
 

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { averageRanks } from "./statistics/rank-correlation.ts";
+import { averageRanks, pearson } from "./statistics/rank-correlation.ts";
 
 type MathJs = typeof import("mathjs");
 let mathjs: MathJs | null = null;
@@ -64,7 +64,7 @@ export function imanConover(samples: Float64Array[], targetRoot: number[][]): vo
     const ranks = averageRanks(x);
     return Float64Array.from(ranks, (r) => a[Math.round(r) - 1]);
   });
-  const E: number[][] = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => correlation(R[i], R[j])));
+  const E: number[][] = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => pearson(R[i], R[j])));
   const { inv, multiply, sqrtm } = math();
   const transform = multiply(inv(sqrtm(E) as number[][]), targetRoot) as number[][];
   for (let j = 0; j < k; j++) {
@@ -85,23 +85,3 @@ export function correlationRoot(target: number[][]): number[][] {
   return math().sqrtm(target) as number[][];
 }
 
-function correlation(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}

@@ -8,5 +8,5 @@ export { quantileIntervalRanks } from "./statistics/quantile-interval.ts";
 export { binIndex, quantileFromBins } from "./statistics/binned-quantiles.ts";
 export { exactStats, binnedStats, type OutputStats } from "./statistics/output-stats.ts";
 export { averageRanks, pearson, spearman } from "./statistics/rank-correlation.ts";
-export { summarize, probabilityNegative, binomialProbability, REPORTED_PERCENTILES, type Summary, type Probability } from "./statistics/summarize.ts";
+export { summarize, binomialProbability, type Summary, type Probability } from "./statistics/summarize.ts";
 export { imanConover, correlationRoot, smallestEigenvalue } from "./iman-conover.ts";

@@ -2,7 +2,6 @@ import { z } from "zod";
 
 /** Shared route schemas: fastify validates with them and @fastify/swagger documents them. */
 export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and hyphens").max(80);
-export const runIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, "expected a run id (a UUID)");
 
 export const errorSchema = z.object({
   statusCode: z.number(),

@@ -2,9 +2,6 @@ import { quantileIntervalRanks } from "./quantile-interval.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
 import { Welford } from "./welford.ts";
 
-/** The percentiles every reported figure carries. */
-export const REPORTED_PERCENTILES = [5, 10, 50, 90, 95] as const;
-
 /** Summary of one output over all iterations, in the output's own units. */
 export interface Summary {
   mean: number;
@@ -52,14 +49,6 @@ export interface Probability {
   /** sqrt(p(1 - p) / n): zero when p is 0 or 1, which is why the interval is given too. */
   se: number;
   ci95: [number, number];
-}
-
-/** Share of values below zero, with its uncertainty. */
-export function probabilityNegative(values: Float64Array): Probability {
-  if (values.length === 0) throw new RangeError("probabilityNegative requires at least one value");
-  let count = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] < 0) count++;
-  return binomialProbability(count, values.length);
 }
 
 /**

@@ -77,7 +77,7 @@ describe("trustsim on good input", () => {
     const json = await trustsim("run", "scenarios/template.yaml", "--iterations", "300", "--format", "json");
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout);
-    expect(parsed.simulation).toEqual({ iterations: 300, seed: "template-2025", percentiles: { method: "exact" } });
+    expect(parsed.simulation).toEqual({ iterations: 300, seed: "template-2025", sampling: "monte-carlo", percentiles: { method: "exact" } });
     const csv = await trustsim("run", "scenarios/template.yaml", "--iterations", "300", "--format", "csv", "--out", join(dir, "out.csv"));
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe("");

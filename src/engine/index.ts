@@ -10,3 +10,4 @@ export { exactStats, binnedStats, type OutputStats } from "./statistics/output-s
 export { averageRanks, pearson, spearman } from "./statistics/rank-correlation.ts";
 export { summarize, binomialProbability, type Summary, type Probability } from "./statistics/summarize.ts";
 export { imanConover, correlationRoot, smallestEigenvalue } from "./iman-conover.ts";
+export { betaCdf, betaQuantile, normalCdf, normalQuantile, tabulatedQuantile } from "./quantile-functions.ts";

@@ -91,7 +91,7 @@ type Disruption = { years: number; agencyShareChange: Quantity; placementCostFac
 /** Compiles a validated scenario; `seed` overrides the scenario's own. */
 export function compileScenario(scenario: Scenario, seed = scenario.simulation.seed): CompiledScenario {
   const years = scenario.years;
-  const plan = new SamplingPlan(seed, years);
+  const plan = new SamplingPlan(seed, years, scenario.simulation.sampling);
   const b = scenario.baseline;
   const optionIndex = (id: string) => scenario.options.findIndex((o) => o.id === id);
   const disruption = (key: string, d: Disruption): CompiledDisruption | null =>

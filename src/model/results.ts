@@ -63,7 +63,7 @@ export interface Comparison {
 export interface Results {
   format: "trustsim-results/1";
   scenario: { id: string; title: string; area: string; illustrative: boolean };
-  simulation: { iterations: number; seed: string; percentiles: PercentileMethod };
+  simulation: { iterations: number; seed: string; sampling: "monte-carlo" | "latin-hypercube"; percentiles: PercentileMethod };
   priceBase: { statement: string; basis: "nominal" | "real"; baseYear: string; discountRate: number };
   years: string[];
   options: OptionResult[];
@@ -159,7 +159,7 @@ export function buildResults(
   return {
     format: "trustsim-results/1",
     scenario: { id: scenario.id, title: scenario.title, area: scenario.area, illustrative: scenario.illustrative },
-    simulation: { iterations, seed, percentiles },
+    simulation: { iterations, seed, sampling: scenario.simulation.sampling, percentiles },
     priceBase: {
       statement:
         `GBP. Yearly lines and horizon totals are nominal (cash, each year's prices); totalCostReal and npv ` +

@@ -1,7 +1,7 @@
 import { KeyedStream, correlationRoot, imanConover, standardNormal } from "../engine/index.ts";
 import { BLOCK_SIZE } from "./aggregate.ts";
 import type { Quantity } from "./quantity-schema.ts";
-import { buildSampler, describeQuantity, isConstant } from "./build-sampler.ts";
+import { buildSampler, describeQuantity, isConstant, quantileFor } from "./build-sampler.ts";
 import { ScenarioError } from "./scenario-error.ts";
 
 /** Where a quantity's value lives in the plan's value buffer: year t reads values[slot + stride * t]. */
@@ -27,8 +27,18 @@ interface CorrelatedGroup {
   samples: Float64Array[];
 }
 
+/** Latin hypercube state of one input: its quantile function and this block's strata. */
+interface Stratified {
+  quantile: (u: number) => number;
+  strata: Int32Array;
+  block: number;
+  shuffle: KeyedStream;
+}
+
 interface Draw {
   key: string;
+  /** Set under Latin hypercube sampling for inputs drawn once per iteration. */
+  lhs?: Stratified;
   /** Set when the draw belongs to a correlated group: its values come from the group's block. */
   group?: CorrelatedGroup;
   column?: number;
@@ -56,6 +66,8 @@ export class SamplingPlan {
   constructor(
     private readonly seed: string,
     private readonly years: number,
+    /** "latin-hypercube" stratifies inputs drawn once per iteration, block by block. */
+    private readonly sampling: "monte-carlo" | "latin-hypercube" = "monte-carlo",
   ) {}
 
   /** Registers a quantity under a unique key (its path in the scenario) and returns where to read it. */
@@ -81,6 +93,9 @@ export class SamplingPlan {
     }
     const stream = new KeyedStream(this.seed, key);
     const draw: Draw = { key, stream, sample: buildSampler(stream.source, q), slot, perYear };
+    if (this.sampling === "latin-hypercube" && !perYear) {
+      draw.lhs = { quantile: quantileFor(q), strata: new Int32Array(BLOCK_SIZE), block: -1, shuffle: new KeyedStream(this.seed, `${key}#strata`) };
+    }
     if (q.dist === "normal" && q.autocorrelation !== undefined) {
       draw.ar = {
         mean: q.mean, sd: q.sd, rho: q.autocorrelation,
@@ -109,6 +124,27 @@ export class SamplingPlan {
     if (problems.length > 0) throw new ScenarioError(problems);
     const group: CorrelatedGroup = { draws, root: correlationRoot(matrix), block: -1, samples: draws.map(() => new Float64Array(BLOCK_SIZE)) };
     draws.forEach((d, j) => Object.assign(d, { group, column: j }));
+  }
+
+  /**
+   * Latin hypercube: within each block of BLOCK_SIZE iterations every input takes each of
+   * BLOCK_SIZE equal-probability strata exactly once, in an order shuffled from its own keyed
+   * stream; the iteration's own first draw places it inside its stratum. Always whole blocks, so
+   * a value depends only on (seed, key, iteration).
+   */
+  private stratified(lhs: Stratified, stream: KeyedStream, iteration: number): number {
+    const block = Math.floor(iteration / BLOCK_SIZE);
+    if (lhs.block !== block) {
+      const strata = lhs.strata;
+      for (let i = 0; i < BLOCK_SIZE; i++) strata[i] = i;
+      lhs.shuffle.reset(block);
+      for (let i = BLOCK_SIZE - 1; i > 0; i--) {
+        const j = Math.floor(lhs.shuffle.source() * (i + 1));
+        [strata[i], strata[j]] = [strata[j], strata[i]];
+      }
+      lhs.block = block;
+    }
+    return lhs.quantile((lhs.strata[iteration - block * BLOCK_SIZE] + stream.source()) / BLOCK_SIZE);
   }
 
   private fillBlock(group: CorrelatedGroup, block: number): void {
@@ -150,6 +186,10 @@ export class SamplingPlan {
         continue;
       }
       d.stream.reset(iteration);
+      if (d.lhs !== undefined) {
+        v[d.slot] = this.stratified(d.lhs, d.stream, iteration);
+        continue;
+      }
       if (!d.perYear) {
         v[d.slot] = d.sample();
       } else if (d.ar === undefined) {

@@ -227,8 +227,10 @@ export const scenarioSchema = z
       .strictObject({
         iterations: z.number().int().min(1).max(10_000_000).default(10_000),
         seed: z.string().min(1).default("1"),
+        /** latin-hypercube stratifies inputs drawn once per iteration (yearly ones stay plain Monte Carlo). */
+        sampling: z.enum(["monte-carlo", "latin-hypercube"]).default("monte-carlo"),
       })
-      .default({ iterations: 10_000, seed: "1" }),
+      .default({ iterations: 10_000, seed: "1", sampling: "monte-carlo" }),
     baseline: baselineSchema,
     /** At most 8: outputs grow with options x years x lines, and pairs of options with its square. */
     options: z.array(optionSchema).min(1).max(8),

@@ -1,6 +1,6 @@
 export { constant } from "./constant.ts";
 export { uniform } from "./uniform.ts";
-export { triangular } from "./triangular.ts";
+export { triangular, triangularQuantile } from "./triangular.ts";
 export { pert, pertShapes } from "./pert.ts";
 export { normal, standardNormal } from "./normal.ts";
 export { lognormal, lognormalParametersFromMoments } from "./lognormal.ts";

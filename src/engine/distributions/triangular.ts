@@ -11,13 +11,16 @@ export function triangular(
   if (!(Number.isFinite(min) && Number.isFinite(max) && min <= mode && mode <= max)) {
     throw new RangeError("triangular requires min <= mode <= max");
   }
+  const quantile = triangularQuantile(min, mode, max);
+  return () => quantile(source());
+}
+
+/** The triangular quantile function (inverse CDF), u in [0, 1) -> x; the sampler applies it to one draw. */
+export function triangularQuantile(min: number, mode: number, max: number): (u: number) => number {
   const width = max - min;
   if (width === 0) return () => min;
   const split = (mode - min) / width;
   const lower = width * (mode - min);
   const upper = width * (max - mode);
-  return () => {
-    const u = source();
-    return u < split ? min + Math.sqrt(u * lower) : max - Math.sqrt((1 - u) * upper);
-  };
+  return (u) => (u < split ? min + Math.sqrt(u * lower) : max - Math.sqrt((1 - u) * upper));
 }

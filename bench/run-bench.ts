@@ -48,7 +48,7 @@ async function timed(run: () => unknown): Promise<number> {
 function uniformDraws(scenario: Scenario): number {
   const compiled = compileScenario(scenario);
   for (let from = 0; from < iterations; from += BLOCK_SIZE) simulateRange(compiled, from, Math.min(iterations, from + BLOCK_SIZE));
-  return compiled.plan.uniformDraws;
+  return compiled.inputs.uniformDraws;
 }
 
 function timeCeiling(draws: number): number {

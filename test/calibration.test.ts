@@ -1,13 +1,13 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { calibrate, loadScenario, loadSeeds, maxBandWidth, runScenario } from "../src/model/index.ts";
+import { calibrate, loadScenario, loadEvidence, maxBandWidth, runScenario } from "../src/model/index.ts";
 
 // Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const ROOT = join(import.meta.dirname, "..");
-const seeds = await loadSeeds(join(ROOT, "seeds"));
+const seeds = await loadEvidence(join(ROOT, "seeds"));
 const files = readdirSync(join(ROOT, "scenarios")).filter((f) => f.endsWith(".yaml")).sort();
 const published = (id: string) => seeds.get(id)!;
 

@@ -17,8 +17,8 @@ const lhs = (id: string, seed?: string) => {
 /** An input's values over iterations [0, n). */
 function inputValues(scenario: ReturnType<typeof parseScenario>, key: string, n: number): Float64Array {
   const compiled = compileScenario(scenario);
-  const slot = compiled.plan.uncertainInputs().find((x) => x.key === key)!.slot;
-  return Float64Array.from({ length: n }, (_, i) => (compiled.plan.drawIteration(i), compiled.plan.values[slot]));
+  const slot = compiled.inputs.uncertainInputs().find((x) => x.key === key)!.slot;
+  return Float64Array.from({ length: n }, (_, i) => (compiled.inputs.drawIteration(i), compiled.inputs.values[slot]));
 }
 
 describe("Latin hypercube sampling", () => {
@@ -51,7 +51,7 @@ describe("Latin hypercube sampling", () => {
         const row = new Float64Array(compiled.layout.size);
         let sum = 0;
         for (let i = 0; i < n; i++) {
-          compiled.plan.drawIteration(i);
+          compiled.inputs.drawIteration(i);
           model.evaluate(row);
           sum += row[compiled.layout.horizon(0, HORIZON_FIGURES.indexOf("totalCost"))];
         }

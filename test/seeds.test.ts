@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSeeds, seedRecordSchema } from "../src/model/index.ts";
+import { loadEvidence, evidenceRecordSchema } from "../src/model/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
 
 const ROOT = join(import.meta.dirname, "..");
-const seeds = await loadSeeds(join(ROOT, "seeds"));
+const seeds = await loadEvidence(join(ROOT, "seeds"));
 const scenarioIds = readdirSync(join(ROOT, "scenarios")).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ""));
 
 /** Every quantity-like object in a scenario's raw data, with its path. */
@@ -18,13 +18,13 @@ function quantities(node: unknown, path = ""): { path: string; q: Record<string,
 describe("seeds/", () => {
   it("holds the published figures the scenarios use, every record valid", () => {
     expect(seeds.size).toBeGreaterThan(50);
-    for (const r of seeds.values()) expect(seedRecordSchema.safeParse(r).success).toBe(true);
+    for (const r of seeds.values()) expect(evidenceRecordSchema.safeParse(r).success).toBe(true);
   });
 
   it("refuses a record without its source or price base (schema check)", () => {
     const bad = { id: "x", case: "national", metric: "m", period: "2024", value: 1, unit: "GBP", source: { title: "t", publisher: "p", date: "d" }, weight: "OFF" };
-    expect(seedRecordSchema.safeParse(bad).error?.issues[0].message).toMatch(/needs its priceBase/);
-    expect(seedRecordSchema.safeParse({ ...bad, priceBase: "nominal 2024-25", source: undefined }).success).toBe(false);
+    expect(evidenceRecordSchema.safeParse(bad).error?.issues[0].message).toMatch(/needs its priceBase/);
+    expect(evidenceRecordSchema.safeParse({ ...bad, priceBase: "nominal 2024-25", source: undefined }).success).toBe(false);
   });
 });
 

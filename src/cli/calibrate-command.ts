@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { calibrate, loadScenario, loadSeeds, type CalibrationRow } from "../model/index.ts";
+import { calibrate, loadScenario, loadEvidence, type CalibrationRow } from "../model/index.ts";
 import { calibrationTable } from "../report/index.ts";
 import { scenarioPath } from "./scenario-path.ts";
 import { REPOSITORY } from "./repository.ts";
@@ -15,7 +15,7 @@ export async function calibrateCommand(scenarios: string[], flags: CalibrateFlag
   const files = scenarios.length > 0
     ? scenarios.map(scenarioPath)
     : readdirSync(join(REPOSITORY, "scenarios")).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(REPOSITORY, "scenarios", f));
-  const seeds = await loadSeeds(join(REPOSITORY, "seeds"));
+  const seeds = await loadEvidence(join(REPOSITORY, "seeds"));
   const rows: CalibrationRow[] = [];
   for (const file of files) rows.push(...calibrate(await loadScenario(file), seeds, { iterations: flags.iterations }));
   process.stdout.write(flags.format === "json" ? JSON.stringify(rows, null, 2) + "\n" : calibrationTable(rows));

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
 import { ScenarioError } from "../model/index.ts";
 import { OUTPUT_FORMATS, runCommand } from "./run-command.ts";

@@ -11,3 +11,5 @@ export { averageRanks, pearson, spearman } from "./statistics/rank-correlation.t
 export { summarize, binomialProbability, type Summary, type Probability } from "./statistics/summarize.ts";
 export { imanConover, correlationRoot, smallestEigenvalue } from "./iman-conover.ts";
 export { betaCdf, betaQuantile, normalCdf, normalQuantile, tabulatedQuantile } from "./quantile-functions.ts";
+export * from "./runner/aggregate.ts";
+export { workerModule, type WorkerModule } from "./runner/worker-module.ts";

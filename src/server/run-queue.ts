@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
-import { PARALLEL_THRESHOLD, TSX_LOADER, type Scenario } from "../model/index.ts";
+import { workerModule } from "../engine/index.ts";
+import { PARALLEL_THRESHOLD, type Scenario } from "../model/index.ts";
 import type { JobData, JobMessage } from "./job-worker.ts";
 import type { RunStore } from "./run-store.ts";
 
@@ -34,10 +35,8 @@ export class RunQueue {
   start(id: string, scenario: Scenario, iterations: number, seed: string): void {
     // The run has its own thread already; more threads only pay off for large runs.
     const data: JobData = { scenario, iterations, seed, workers: iterations >= PARALLEL_THRESHOLD ? this.workersPerRun : 1 };
-    const worker = new Worker(new URL("./job-worker-entry.cjs", import.meta.url), {
-      workerData: data,
-      execArgv: ["--import", TSX_LOADER],
-    });
+    const entry = workerModule(import.meta.url, "job-worker", "job-worker-entry.cjs");
+    const worker = new Worker(entry.url, { workerData: data, execArgv: entry.execArgv });
     this.active.set(id, worker);
     this.store.markRunning(id);
     let lastWrite = 0;

@@ -1,9 +1,9 @@
-import { binomialProbability, type OutputStats, type Probability, type Summary } from "../engine/index.ts";
-import type { Histogram } from "./aggregate.ts";
-import type { CompiledScenario } from "./compile-scenario.ts";
-import { FAILURE_FIGURES, HORIZON_FIGURES, PAIR_FIGURES, PLAN_FIGURES, type HorizonFigure, type PlanFigure } from "./cost-lines.ts";
-import { financialYear, toPence } from "./money.ts";
-import type { Assumption } from "./sampling-plan.ts";
+import { binomialProbability, type OutputStats, type Probability, type Summary } from "../../engine/index.ts";
+import type { Histogram } from "../../engine/index.ts";
+import type { CompiledScenario } from "../inputs/compile-scenario.ts";
+import { FAILURE_FIGURES, HORIZON_FIGURES, PAIR_FIGURES, PLAN_FIGURES, type HorizonFigure, type PlanFigure } from "../costs/cost-lines.ts";
+import { financialYear, toPence } from "../quantities/money.ts";
+import type { Assumption } from "../inputs/input-sampler.ts";
 
 /** A reported statistic of GBP amounts, each rounded to pence. */
 export type MoneySummary = Summary;
@@ -132,7 +132,7 @@ export function buildResults(
     const result: OptionResult = { id: o.id, label: o.label, kind: o.kind, yearly, horizon };
     if (o.failWhenReservesBelow !== null) {
       result.failure = failureResult(stats, layout, oi, o.failWhenReservesBelow, startYear, compiled.years);
-      result.plans = compiled.plans.map((p, pi) => ({
+      result.plans = compiled.contingencyPlans.map((p, pi) => ({
         id: p.id,
         label: p.label,
         costs: Object.fromEntries(PLAN_FIGURES.map((f, fi) => [f, money(stats(layout.plan(oi, pi, fi)))])) as Record<PlanFigure, MoneySummary>,
@@ -172,6 +172,6 @@ export function buildResults(
     years: Array.from({ length: compiled.years }, (_, t) => financialYear(startYear + t)),
     options,
     comparisons,
-    assumptions: compiled.plan.assumptions,
+    assumptions: compiled.inputs.assumptions,
   };
 }

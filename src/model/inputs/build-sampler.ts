@@ -1,8 +1,8 @@
 import {
   bernoulli, beta, betaQuantile, constant, discrete, lognormal, lognormalParametersFromMoments, normal, normalQuantile, pert, pertShapes, triangular,
   triangularQuantile, uniform,
-} from "../engine/index.ts";
-import type { Quantity } from "./quantity-schema.ts";
+} from "../../engine/index.ts";
+import type { Quantity } from "../quantities/quantity-schema.ts";
 
 /** A sampler over `source` for a validated quantity; constants draw nothing. */
 export function buildSampler(source: () => number, q: Exclude<Quantity, readonly number[]>): () => number {

@@ -1,8 +1,8 @@
-import type { Scenario } from "./scenario-schema.ts";
-import { SamplingPlan, type QuantityRef } from "./sampling-plan.ts";
-import { OutputLayout } from "./cost-lines.ts";
-import { discountFactors } from "./green-book.ts";
-import type { Quantity } from "./quantity-schema.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
+import { InputSampler, type QuantityRef } from "./input-sampler.ts";
+import { OutputLayout } from "../costs/cost-lines.ts";
+import { discountFactors } from "../quantities/green-book.ts";
+import type { Quantity } from "../quantities/quantity-schema.ts";
 
 /** A placement type with where its numbers live in the value buffer. */
 export interface CompiledPlacement {
@@ -50,7 +50,7 @@ export interface CompiledOption {
 }
 
 /** A contingency plan with its option references resolved to indices. */
-export interface CompiledPlan {
+export interface CompiledContingencyPlan {
   id: string;
   label: string;
   deficitPaidBy: "council" | "dfe";
@@ -65,7 +65,7 @@ export interface CompiledPlan {
 /** A scenario turned into a sampling plan, slot references and an output layout, once per run. */
 export interface CompiledScenario {
   scenario: Scenario;
-  plan: SamplingPlan;
+  inputs: InputSampler;
   layout: OutputLayout;
   years: number;
   /** Index of the price-base year within the horizon. */
@@ -83,7 +83,7 @@ export interface CompiledScenario {
   budgetAmount: QuantityRef;
   budgetUplift: QuantityRef;
   options: CompiledOption[];
-  plans: CompiledPlan[];
+  contingencyPlans: CompiledContingencyPlan[];
 }
 
 type Disruption = { years: number; agencyShareChange: Quantity; placementCostFactor: Quantity } | undefined;
@@ -91,7 +91,7 @@ type Disruption = { years: number; agencyShareChange: Quantity; placementCostFac
 /** Compiles a validated scenario; `seed` overrides the scenario's own. */
 export function compileScenario(scenario: Scenario, seed = scenario.simulation.seed): CompiledScenario {
   const years = scenario.years;
-  const plan = new SamplingPlan(seed, years, scenario.simulation.sampling);
+  const plan = new InputSampler(seed, years, scenario.simulation.sampling);
   const b = scenario.baseline;
   const optionIndex = (id: string) => scenario.options.findIndex((o) => o.id === id);
   const disruption = (key: string, d: Disruption): CompiledDisruption | null =>
@@ -110,7 +110,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
   }));
   const compiled: CompiledScenario = {
     scenario,
-    plan,
+    inputs: plan,
     layout: new OutputLayout(scenario.options.length, years, placements.map((p) => p.name), scenario.contingencyPlans.length),
     years,
     baseYearIndex: (scenario.priceBase.baseYear ?? scenario.startYear) - scenario.startYear,
@@ -163,7 +163,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
         failWhenReservesBelow: o.finance?.failWhenReservesBelow ?? null,
       };
     }),
-    plans: scenario.contingencyPlans.map((p) => {
+    contingencyPlans: scenario.contingencyPlans.map((p) => {
       const k = `contingencyPlans.${p.id}`;
       return {
         id: p.id,

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { quantitySchema } from "./quantity-schema.ts";
-import { COST_LINES } from "./cost-lines.ts";
-import { smallestEigenvalue } from "../engine/index.ts";
+import { quantitySchema } from "../quantities/quantity-schema.ts";
+import { COST_LINES } from "../costs/cost-lines.ts";
+import { smallestEigenvalue } from "../../engine/index.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and hyphens");
 const zero = quantitySchema.default(0);

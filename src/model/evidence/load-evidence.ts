@@ -1,17 +1,17 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { parseScenarioText } from "./load-scenario.ts";
-import { ScenarioError, problemsFromZod } from "./scenario-error.ts";
-import { seedFileSchema, type SeedRecord } from "./seed-schema.ts";
+import { parseScenarioText } from "../scenario/parse-scenario-text.ts";
+import { ScenarioError, problemsFromZod } from "../quantities/scenario-error.ts";
+import { evidenceFileSchema, type EvidenceRecord } from "./evidence-record-schema.ts";
 
 /** The published evidence in seeds/, by id; validates every file and refuses duplicate ids. */
-export async function loadSeeds(dir: string): Promise<Map<string, SeedRecord>> {
+export async function loadEvidence(dir: string): Promise<Map<string, EvidenceRecord>> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".yaml")).sort();
-  const records = new Map<string, SeedRecord>();
+  const records = new Map<string, EvidenceRecord>();
   for (const f of files) {
     const path = join(dir, f);
     const data = parseScenarioText(await readFile(path, "utf8"), path);
-    const parsed = seedFileSchema.safeParse(data);
+    const parsed = evidenceFileSchema.safeParse(data);
     if (!parsed.success) throw new ScenarioError(problemsFromZod(parsed.error.issues, data), path);
     parsed.data.forEach((r, i) => {
       if (records.has(r.id)) throw new ScenarioError([{ path: `[${i}].id`, message: `duplicate seed id '${r.id}'` }], path);

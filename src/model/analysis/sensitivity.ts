@@ -1,10 +1,10 @@
-import { quantileSorted, spearman } from "../engine/index.ts";
-import { compileScenario } from "./compile-scenario.ts";
-import { HORIZON_FIGURES } from "./cost-lines.ts";
-import { CostModel } from "./cost-model.ts";
-import { toPence } from "./money.ts";
-import type { Scenario } from "./scenario-schema.ts";
-import { ScenarioError } from "./scenario-error.ts";
+import { quantileSorted, spearman } from "../../engine/index.ts";
+import { compileScenario } from "../inputs/compile-scenario.ts";
+import { HORIZON_FIGURES } from "../costs/cost-lines.ts";
+import { CostModel } from "../simulation/cost-model.ts";
+import { toPence } from "../quantities/money.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
+import { ScenarioError } from "../quantities/scenario-error.ts";
 
 /** What the sensitivity is of: the horizon total cost of option a, less b's when given. */
 export interface SensitivityTarget {
@@ -57,7 +57,7 @@ export function sensitivity(scenario: Scenario, target: SensitivityTarget, optio
   const iterations = options.iterations ?? Math.min(scenario.simulation.iterations, 10_000);
   const seed = options.seed ?? scenario.simulation.seed;
   const compiled = compileScenario(scenario, seed);
-  const inputs = compiled.plan.uncertainInputs();
+  const inputs = compiled.inputs.uncertainInputs();
   const model = new CostModel(compiled);
   const row = new Float64Array(compiled.layout.size);
   const total = HORIZON_FIGURES.indexOf("totalCost");
@@ -66,9 +66,9 @@ export function sensitivity(scenario: Scenario, target: SensitivityTarget, optio
   const outputs = new Float64Array(iterations);
   const summaries = inputs.map(() => new Float64Array(iterations));
   const slots = inputs.map((inp) => Array.from({ length: inp.width }, () => new Float64Array(iterations)));
-  const values = compiled.plan.values;
+  const values = compiled.inputs.values;
   for (let i = 0; i < iterations; i++) {
-    compiled.plan.drawIteration(i);
+    compiled.inputs.drawIteration(i);
     model.evaluate(row);
     outputs[i] = output();
     inputs.forEach((inp, k) => {

@@ -1,6 +1,6 @@
-import type { CompiledDisruption, CompiledOption, CompiledPlan, CompiledScenario } from "./compile-scenario.ts";
-import type { QuantityRef } from "./sampling-plan.ts";
-import { HORIZON_FIGURES, LINE as IMPORTED_LINE, PLAN_FIGURES, VAT_RATE as IMPORTED_VAT_RATE, WEEKS_PER_YEAR as IMPORTED_WEEKS } from "./cost-lines.ts";
+import type { CompiledDisruption, CompiledOption, CompiledContingencyPlan, CompiledScenario } from "../inputs/compile-scenario.ts";
+import type { QuantityRef } from "../inputs/input-sampler.ts";
+import { HORIZON_FIGURES, LINE as IMPORTED_LINE, PLAN_FIGURES, VAT_RATE as IMPORTED_VAT_RATE, WEEKS_PER_YEAR as IMPORTED_WEEKS } from "../costs/cost-lines.ts";
 
 // Imported bindings read once: when a loader compiles modules to CommonJS (tsx does in worker
 // threads) each read of an imported binding is a getter call, too slow for the hot loop.
@@ -51,7 +51,7 @@ export class CostModel {
   }
 
   private at(r: QuantityRef, t: number): number {
-    return this.c.plan.values[r.slot + r.stride * t];
+    return this.c.inputs.values[r.slot + r.stride * t];
   }
 
   /** Fills `row` (length layout.size) from the plan's current values. */
@@ -71,8 +71,8 @@ export class CostModel {
       row[layout.failure(o, 0)] = main.failureYear;
       row[layout.failure(o, 1)] = main.failureYear < 0 ? Number.NaN : main.reservesAtFailure;
       for (let t = 0; t < c.years; t++) row[layout.failedBy(o, t)] = main.failureYear >= 0 && main.failureYear <= t ? 1 : 0;
-      for (let p = 0; p < c.plans.length; p++) {
-        const t = main.failureYear < 0 ? main : this.runPath(o, c.plans[p], null);
+      for (let p = 0; p < c.contingencyPlans.length; p++) {
+        const t = main.failureYear < 0 ? main : this.runPath(o, c.contingencyPlans[p], null);
         row[layout.plan(o, p, P.totalCost)] = t.total;
         row[layout.plan(o, p, P.councilCost)] = t.council;
         row[layout.plan(o, p, P.dfeCost)] = t.dfe;
@@ -116,7 +116,7 @@ export class CostModel {
    * its yearly lines into `row` when given). A scheduled transfer or a plan's transfer switches the
    * terms (VAT, overheads, effects, budget adjustment) to another option's from that year on.
    */
-  private runPath(o: number, plan: CompiledPlan | null, row: Float64Array | null): PathTotals {
+  private runPath(o: number, plan: CompiledContingencyPlan | null, row: Float64Array | null): PathTotals {
     const c = this.c;
     const n = c.years;
     const opt = c.options[o];

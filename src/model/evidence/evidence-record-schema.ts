@@ -7,7 +7,7 @@ export const EVIDENCE_WEIGHTS = ["OFF", "COUNCIL", "PRESS", "EST"] as const;
  * One published figure, kept as data with its source. A point figure has `value`; a published
  * range or bound has `low` and/or `high` (a one-sided bound leaves the other out).
  */
-export const seedRecordSchema = z
+export const evidenceRecordSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and hyphens"),
     /** A case (bradford, worcestershire, doncaster, slough, ...) or national. */
@@ -37,6 +37,6 @@ export const seedRecordSchema = z
     }
   });
 
-export const seedFileSchema = z.array(seedRecordSchema).min(1);
+export const evidenceFileSchema = z.array(evidenceRecordSchema).min(1);
 
-export type SeedRecord = z.infer<typeof seedRecordSchema>;
+export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;

@@ -1,12 +1,9 @@
-import type { CompiledScenario } from "./compile-scenario.ts";
+import type { CompiledScenario } from "../inputs/compile-scenario.ts";
 import { CostModel } from "./cost-model.ts";
+import type { SimulationColumns } from "../../engine/index.ts";
 
-/** Every output of every iteration in [from, to), column-major: columns[output][i - from]. */
-export interface SimulationColumns {
-  from: number;
-  to: number;
-  columns: Float64Array[];
-}
+export type { SimulationColumns };
+
 
 /** Progress callback: iterations done so far and the total of this call. */
 export type ProgressListener = (done: number, total: number) => void;
@@ -32,7 +29,7 @@ export function simulateRange(
   const row = new Float64Array(size);
   const model = new CostModel(compiled);
   for (let i = 0; i < count; i++) {
-    compiled.plan.drawIteration(from + i);
+    compiled.inputs.drawIteration(from + i);
     model.evaluate(row);
     for (let k = 0; k < size; k++) columns[k][i] = row[k];
     if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, count);
@@ -54,7 +51,7 @@ export function simulateRows(compiled: CompiledScenario, from: number, to: numbe
   const row = new Float64Array(compiled.layout.size);
   const model = new CostModel(compiled);
   for (let i = from; i < to; i++) {
-    compiled.plan.drawIteration(i);
+    compiled.inputs.drawIteration(i);
     model.evaluate(row);
     sink.accept(row, i);
   }

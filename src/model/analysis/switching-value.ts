@@ -1,12 +1,12 @@
-import { Welford } from "../engine/index.ts";
-import { applyOverrides } from "./apply-overrides.ts";
-import { compileScenario } from "./compile-scenario.ts";
-import { HORIZON_FIGURES } from "./cost-lines.ts";
-import { CostModel } from "./cost-model.ts";
-import { parseScenario } from "./load-scenario.ts";
-import { toPence } from "./money.ts";
-import type { Scenario } from "./scenario-schema.ts";
-import { ScenarioError } from "./scenario-error.ts";
+import { Welford } from "../../engine/index.ts";
+import { applyOverrides } from "../scenario/apply-overrides.ts";
+import { compileScenario } from "../inputs/compile-scenario.ts";
+import { HORIZON_FIGURES } from "../costs/cost-lines.ts";
+import { CostModel } from "../simulation/cost-model.ts";
+import { parseScenario } from "../inputs/load-scenario.ts";
+import { toPence } from "../quantities/money.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
+import { ScenarioError } from "../quantities/scenario-error.ts";
 
 export interface SwitchingValueRequest {
   /** The input, by its key in the assumptions list ("options.trust.overheads.governance"). */
@@ -47,7 +47,7 @@ function meanDifference(scenario: Scenario, req: SwitchingValueRequest, value: n
   const b = fixed.options.findIndex((o) => o.id === req.b);
   const w = new Welford();
   for (let i = 0; i < iterations; i++) {
-    compiled.plan.drawIteration(i);
+    compiled.inputs.drawIteration(i);
     model.evaluate(row);
     w.push(row[compiled.layout.horizon(a, total)] - row[compiled.layout.horizon(b, total)]);
   }
@@ -57,14 +57,14 @@ function meanDifference(scenario: Scenario, req: SwitchingValueRequest, value: n
 /** The input's P1 and P99 over the scenario's own draws. */
 function defaultBracket(scenario: Scenario, input: string, seed: string): [number, number] {
   const compiled = compileScenario(scenario, seed);
-  const found = compiled.plan.uncertainInputs().find((x) => x.key === input);
-  const known = compiled.plan.assumptions.some((x) => x.key === input);
+  const found = compiled.inputs.uncertainInputs().find((x) => x.key === input);
+  const known = compiled.inputs.assumptions.some((x) => x.key === input);
   if (!known) throw new ScenarioError([{ path: "input", message: `expected an input of this scenario (see its assumptions), got '${input}'` }], "switching value");
   if (found === undefined) throw new ScenarioError([{ path: "low", message: `'${input}' is a constant: give --low and --high to search between` }], "switching value");
   const draws: number[] = [];
   for (let i = 0; i < 2000; i++) {
-    compiled.plan.drawIteration(i);
-    draws.push(compiled.plan.values[found.slot]);
+    compiled.inputs.drawIteration(i);
+    draws.push(compiled.inputs.values[found.slot]);
   }
   draws.sort((x, y) => x - y);
   const [p1, p99] = [draws[20], draws[1979]];

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { parse as parseYaml, YAMLParseError } from "yaml";
-import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
-import { ScenarioError, problemsFromZod } from "./scenario-error.ts";
+import { parseScenarioText } from "../scenario/parse-scenario-text.ts";
+import { scenarioSchema, type Scenario } from "../scenario/scenario-schema.ts";
+import { ScenarioError, problemsFromZod } from "../quantities/scenario-error.ts";
 import { compileScenario } from "./compile-scenario.ts";
 
 /** Validates already-parsed scenario data (from a file or an HTTP body); throws ScenarioError. */
@@ -17,19 +17,6 @@ export function parseScenario(data: unknown, name = "scenario"): Scenario {
   return result.data;
 }
 
-/** Parses YAML or JSON text (JSON is YAML 1.2) into plain data; throws ScenarioError on bad syntax. */
-export function parseScenarioText(text: string, name = "scenario"): unknown {
-  try {
-    return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "";
-      const what = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-      throw new ScenarioError([{ path: "", message: `malformed YAML${where}: ${what}` }], name);
-    }
-    throw error;
-  }
-}
 
 /** Reads, parses and validates a scenario file. */
 export async function loadScenario(file: string): Promise<Scenario> {
@@ -43,3 +30,5 @@ export async function loadScenario(file: string): Promise<Scenario> {
   }
   return parseScenario(parseScenarioText(text, file), file);
 }
+
+export { parseScenarioText };

@@ -1,8 +1,8 @@
-import { KeyedStream, correlationRoot, imanConover, standardNormal } from "../engine/index.ts";
-import { BLOCK_SIZE } from "./aggregate.ts";
-import type { Quantity } from "./quantity-schema.ts";
+import { KeyedStream, correlationRoot, imanConover, standardNormal } from "../../engine/index.ts";
+import { BLOCK_SIZE } from "../../engine/index.ts";
+import type { Quantity } from "../quantities/quantity-schema.ts";
 import { buildSampler, describeQuantity, isConstant, quantileFor } from "./build-sampler.ts";
-import { ScenarioError } from "./scenario-error.ts";
+import { ScenarioError } from "../quantities/scenario-error.ts";
 
 /** Where a quantity's value lives in the plan's value buffer: year t reads values[slot + stride * t]. */
 export interface QuantityRef {
@@ -56,7 +56,7 @@ interface Draw {
  * option's draws do not move when another input is added (common random numbers across options
  * come from the baseline being drawn once per iteration and read by every option).
  */
-export class SamplingPlan {
+export class InputSampler {
   private readonly draws: Draw[] = [];
   private readonly constants: { slot: number; values: readonly number[] }[] = [];
   private size = 0;

@@ -1,5 +1,5 @@
 import { move, transferableSymbol, valueSymbol } from "piscina";
-import { transferList } from "./aggregate.ts";
+import { transferList } from "../../engine/index.ts";
 import { runChunk, type ChunkTask } from "./run-chunk.ts";
 
 /** Piscina worker: runs one chunk and hands its buffers back without copying them. */

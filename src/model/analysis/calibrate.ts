@@ -1,10 +1,10 @@
-import { summarize } from "../engine/index.ts";
-import { compileScenario } from "./compile-scenario.ts";
-import { financialYear, toPence } from "./money.ts";
-import type { Scenario } from "./scenario-schema.ts";
-import { ScenarioError } from "./scenario-error.ts";
-import type { SeedRecord } from "./seed-schema.ts";
-import { simulateRange } from "./simulate.ts";
+import { summarize } from "../../engine/index.ts";
+import { compileScenario } from "../inputs/compile-scenario.ts";
+import { financialYear, toPence } from "../quantities/money.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
+import { ScenarioError } from "../quantities/scenario-error.ts";
+import type { EvidenceRecord } from "../evidence/evidence-record-schema.ts";
+import { simulateRange } from "../simulation/simulate.ts";
 
 /** One calibration target's verdict: the published figure against the simulated band. */
 export interface CalibrationRow {
@@ -52,7 +52,7 @@ export const PUBLISHED_ROUNDING = 0.001;
 /** Runs a scenario and checks each of its targets against the published figures in `seeds`. */
 export function calibrate(
   scenario: Scenario,
-  seeds: ReadonlyMap<string, SeedRecord>,
+  seeds: ReadonlyMap<string, EvidenceRecord>,
   options: { iterations?: number; seed?: string } = {},
 ): CalibrationRow[] {
   const missing = scenario.targets.map((t, i) => ({ t, i })).filter(({ t }) => !seeds.has(t.seed));

@@ -1,6 +1,6 @@
-import type { MoneySummary, Results } from "./results.ts";
-import { runScenarioAsync, type RunOptions } from "./run-scenario.ts";
-import type { Scenario } from "./scenario-schema.ts";
+import type { MoneySummary, Results } from "../simulation/results.ts";
+import { runScenarioAsync, type RunOptions } from "../simulation/run-scenario.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
 
 export interface PrecisionReport {
   /** What was watched: the first comparison's horizon cost difference, or the first option's horizon cost. */

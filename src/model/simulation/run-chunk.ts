@@ -1,6 +1,6 @@
-import { RowFolder, emptyPartial, type AggregationPlan, type BlockPartial } from "./aggregate.ts";
-import { compileScenario, type CompiledScenario } from "./compile-scenario.ts";
-import type { Scenario } from "./scenario-schema.ts";
+import { RowFolder, emptyPartial, type AggregationMode, type BlockPartial } from "../../engine/index.ts";
+import { compileScenario, type CompiledScenario } from "../inputs/compile-scenario.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
 import { simulateRows } from "./simulate.ts";
 
 /** Consecutive blocks [from, to) of one run: the unit of work a worker (or the main thread) does. */
@@ -11,7 +11,7 @@ export interface ChunkTask {
   seed: string;
   from: number;
   to: number;
-  plan: AggregationPlan;
+  plan: AggregationMode;
 }
 
 let cached: { key: string; compiled: CompiledScenario } | null = null;

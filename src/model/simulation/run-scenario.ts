@@ -1,11 +1,10 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { Aggregator, BLOCK_SIZE, emptyPartial, foldBlock, planAggregation, type BlockPartial } from "./aggregate.ts";
+import { workerModule, Aggregator, BLOCK_SIZE, emptyPartial, foldBlock, planAggregation, type BlockPartial } from "../../engine/index.ts";
 import { buildResults, type PercentileMethod, type Results } from "./results.ts";
 import { compiledFor, runChunk, type ChunkTask } from "./run-chunk.ts";
-import type { Scenario } from "./scenario-schema.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
 import { simulateRange, type ProgressListener } from "./simulate.ts";
-import { TSX_LOADER } from "./tsx-loader.ts";
 
 export { BLOCK_SIZE };
 
@@ -81,11 +80,12 @@ function finish(p: Prepared): Results {
 
 /** A pool of `threads` simulation workers (TypeScript through tsx, as in this thread). */
 function startPool(threads: number): Piscina {
+  const worker = workerModule(import.meta.url, "simulation-worker");
   return new Piscina({
-    filename: new URL("./simulation-worker.ts", import.meta.url).href,
+    filename: worker.url.href,
     minThreads: threads,
     maxThreads: threads,
-    execArgv: ["--import", TSX_LOADER],
+    execArgv: worker.execArgv,
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
 }

@@ -1,8 +1,16 @@
-import { Welford, binIndex as importedBinIndex, binnedStats, exactStats, type OutputStats } from "../engine/index.ts";
+import { Welford } from "../statistics/welford.ts";
+import { binIndex as importedBinIndex } from "../statistics/binned-quantiles.ts";
+import { binnedStats, exactStats, type OutputStats } from "../statistics/output-stats.ts";
 
 /** Read once: see cost-model.ts on imported bindings in hot loops. */
 const binIndex = importedBinIndex;
-import type { SimulationColumns } from "./simulate.ts";
+
+/** Every output of every iteration in [from, to), column-major: columns[output][i - from]. */
+export interface SimulationColumns {
+  from: number;
+  to: number;
+  columns: Float64Array[];
+}
 
 /** Iterations per block: fixed, so results never depend on how blocks are shared among workers. */
 export const BLOCK_SIZE = 1024;
@@ -18,7 +26,7 @@ export const HISTOGRAM_BINS = 2048;
  * scenario and the iteration count: exact (every value kept), or binned over ranges set from the
  * first block, widened to three times its spread.
  */
-export type AggregationPlan =
+export type AggregationMode =
   | { exact: true }
   | { exact: false; bins: number; lo: Float64Array; hi: Float64Array };
 
@@ -45,7 +53,7 @@ export interface BlockPartial {
 }
 
 /** Chooses exact or binned aggregation; `pilot` is the first block's columns. */
-export function planAggregation(size: number, iterations: number, pilot: SimulationColumns): AggregationPlan {
+export function planAggregation(size: number, iterations: number, pilot: SimulationColumns): AggregationMode {
   if (size * iterations <= EXACT_VALUE_LIMIT) return { exact: true };
   const lo = new Float64Array(size);
   const hi = new Float64Array(size);
@@ -66,7 +74,7 @@ export function planAggregation(size: number, iterations: number, pilot: Simulat
 }
 
 /** Creates the partial that consecutive blocks starting at `from` fold into. */
-export function emptyPartial(size: number, from: number, to: number, plan: AggregationPlan): BlockPartial {
+export function emptyPartial(size: number, from: number, to: number, plan: AggregationMode): BlockPartial {
   if (plan.exact) return { from, to, columns: Array.from({ length: size }, () => new Float64Array(to - from)) };
   const blocks = Math.ceil((to - from) / BLOCK_SIZE);
   return {
@@ -92,7 +100,7 @@ export class RowFolder {
 
   constructor(
     private readonly part: BlockPartial,
-    private readonly plan: AggregationPlan,
+    private readonly plan: AggregationMode,
     private readonly size: number,
   ) {
     this.scratch = new Float64Array(plan.exact ? 0 : size * BLOCK_SIZE);
@@ -185,7 +193,7 @@ export class RowFolder {
 }
 
 /** Folds one block's simulated columns (the first block, already simulated for planning). */
-export function foldBlock(part: BlockPartial, block: SimulationColumns, plan: AggregationPlan): void {
+export function foldBlock(part: BlockPartial, block: SimulationColumns, plan: AggregationMode): void {
   const size = block.columns.length;
   const folder = new RowFolder(part, plan, size);
   const row = new Float64Array(size);
@@ -218,7 +226,7 @@ export class Aggregator {
   constructor(
     private readonly size: number,
     private readonly iterations: number,
-    readonly plan: AggregationPlan,
+    readonly plan: AggregationMode,
   ) {
     this.counts = new Uint32Array(plan.exact ? 0 : size * (plan.bins + 2));
     this.min = new Float64Array(plan.exact ? 0 : size).fill(Infinity);

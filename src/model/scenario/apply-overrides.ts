@@ -1,4 +1,4 @@
-import { ScenarioError } from "./scenario-error.ts";
+import { ScenarioError } from "../quantities/scenario-error.ts";
 
 /**
  * A copy of scenario data with single parameters replaced, each named by a dotted path

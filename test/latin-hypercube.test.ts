@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { betaCdf, pertShapes } from "../src/engine/index.ts";
-import { CostModel, HORIZON_FIGURES, compileScenario, parseScenario, runScenario, runScenarioAsync } from "../src/model/index.ts";
+import { simulateRange, compileScenario, parseScenario, runScenario, runScenarioAsync } from "../src/model/index.ts";
 import { resultsJson } from "../src/report/index.ts";
 import { KS_CRITICAL_1_PERCENT, ksStatistic } from "./helpers/sample-moments.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
@@ -18,7 +18,7 @@ const lhs = (id: string, seed?: string) => {
 function inputValues(scenario: ReturnType<typeof parseScenario>, key: string, n: number): Float64Array {
   const compiled = compileScenario(scenario);
   const slot = compiled.inputs.uncertainInputs().find((x) => x.key === key)!.slot;
-  return Float64Array.from({ length: n }, (_, i) => (compiled.inputs.drawIteration(i), compiled.inputs.values[slot]));
+  return compiled.inputs.slotValues(slot, n);
 }
 
 describe("Latin hypercube sampling", () => {
@@ -47,15 +47,8 @@ describe("Latin hypercube sampling", () => {
         const d = scenarioData("bradford");
         d.simulation = { iterations: n, seed: `lhs-precision-${s}`, sampling };
         const compiled = compileScenario(parseScenario(d));
-        const model = new CostModel(compiled);
-        const row = new Float64Array(compiled.layout.size);
-        let sum = 0;
-        for (let i = 0; i < n; i++) {
-          compiled.inputs.drawIteration(i);
-          model.evaluate(row);
-          sum += row[compiled.layout.horizon(0, HORIZON_FIGURES.indexOf("totalCost"))];
-        }
-        return sum / n;
+        const total = simulateRange(compiled, 0, n).columns[compiled.layout.horizon(0, "totalCost")];
+        return total.reduce((a, b) => a + b, 0) / n;
       });
       const m = means.reduce((a, b) => a + b, 0) / seeds;
       return means.reduce((a, b) => a + (b - m) ** 2, 0) / (seeds - 1);

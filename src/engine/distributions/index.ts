@@ -8,3 +8,4 @@ export { gamma } from "./gamma.ts";
 export { beta } from "./beta.ts";
 export { bernoulli } from "./bernoulli.ts";
 export { discrete } from "./discrete.ts";
+export { studentT } from "./student-t.ts";

@@ -89,60 +89,56 @@ export function emptyPartial(size: number, from: number, to: number, plan: Aggre
 }
 
 /**
- * Folds rows (one iteration's outputs each, in iteration order) into a partial: into its columns
- * when exact; else into a reused column-major scratch block, folded output by output when the
- * block closes (each output's bins stay in cache, and no block of columns is allocated).
+ * Folds blocks of columns (columns[output][lane]) into a partial: copied into its columns when
+ * exact; else each output's block folded at once (Welford sums by block, histogram, extremes,
+ * signs), so each output's bins stay in cache and no row is ever copied into a column.
  */
-export class RowFolder {
-  private readonly scratch: Float64Array;
-  private block = -1;
-  private filled = 0;
-
+export class BlockFolder {
   constructor(
     private readonly part: BlockPartial,
     private readonly plan: AggregationMode,
     private readonly size: number,
-  ) {
-    this.scratch = new Float64Array(plan.exact ? 0 : size * BLOCK_SIZE);
-  }
+  ) {}
 
-  accept(row: Float64Array, iteration: number): void {
+  /** Folds `count` lanes of `columns` as iterations part.from + start ... (start a multiple of BLOCK_SIZE). */
+  accept(columns: readonly Float64Array[], start: number, count: number): void {
     const part = this.part;
     const size = this.size;
     if (this.plan.exact) {
-      const i = iteration - part.from;
-      const columns = part.columns!;
-      for (let k = 0; k < size; k++) columns[k][i] = row[k];
+      const target = part.columns!;
+      for (let k = 0; k < size; k++) target[k].set(columns[k].subarray(0, count), start);
       return;
     }
-    const block = Math.floor((iteration - part.from) / BLOCK_SIZE);
-    if (block !== this.block) {
-      this.close();
-      this.block = block;
-    }
-    const i = this.filled++;
-    const scratch = this.scratch;
-    for (let k = 0; k < size; k++) scratch[k * BLOCK_SIZE + i] = row[k];
-  }
-
-  /** Folds the current block into the partial (Welford sums by block, histogram, extremes, signs). */
-  close(): void {
     const plan = this.plan;
-    if (plan.exact || this.block < 0 || this.filled === 0) return;
-    const part = this.part;
-    const n = this.filled;
+    const block = Math.floor(start / BLOCK_SIZE);
     const stride = plan.bins + 2;
     const counts = part.counts!;
     const bins = plan.bins;
-    for (let k = 0; k < this.size; k++) {
-      const base = k * BLOCK_SIZE;
+    for (let k = 0; k < size; k++) {
+      const values = columns[k];
       const lo = plan.lo[k];
       const hi = plan.hi[k];
       const scale = bins / (hi - lo);
       const binBase = k * stride;
-      // Sums of deviations from the block's first value (no division per value); stable for a
-      // block of 2048 values, and turned into Welford's (count, mean, m2) once per block.
-      let count = 0;
+      const o = (block * size + k) * 3;
+      // Fast path: a block whose values are all the same (a line that is zero for this option).
+      const first = values[0];
+      let same = first === first;
+      for (let i = 1; same && i < count; i++) same = values[i] === first;
+      if (same) {
+        counts[binBase + binIndex(first, lo, hi, bins, scale)] += count;
+        part.min![k] = Math.min(part.min![k], first);
+        part.max![k] = Math.max(part.max![k], first);
+        if (first < 0) part.negatives![k] += count;
+        else if (first > 0) part.positives![k] += count;
+        part.welford![o] = count;
+        part.welford![o + 1] = first;
+        part.welford![o + 2] = 0;
+        continue;
+      }
+      // Sums of deviations from the block's first value (no division per value), turned into
+      // Welford's (count, mean, m2) once per block.
+      let n = 0;
       let shift = 0;
       let sum = 0;
       let sumSquares = 0;
@@ -150,26 +146,10 @@ export class RowFolder {
       let max = part.max![k];
       let negatives = 0;
       let positives = 0;
-      // Fast path: a block whose values are all the same (a line that is zero for this option).
-      const first = this.scratch[base];
-      let same = first === first;
-      for (let i = 1; same && i < n; i++) same = this.scratch[base + i] === first;
-      if (same) {
-        counts[binBase + binIndex(first, lo, hi, bins, scale)] += n;
-        part.min![k] = Math.min(min, first);
-        part.max![k] = Math.max(max, first);
-        if (first < 0) part.negatives![k] += n;
-        else if (first > 0) part.positives![k] += n;
-        const o = (this.block * this.size + k) * 3;
-        part.welford![o] = n;
-        part.welford![o + 1] = first;
-        part.welford![o + 2] = 0;
-        continue;
-      }
-      for (let i = 0; i < n; i++) {
-        const x = this.scratch[base + i];
+      for (let i = 0; i < count; i++) {
+        const x = values[i];
         if (x !== x) continue; // NaN: not applicable in this iteration
-        if (count++ === 0) shift = x;
+        if (n++ === 0) shift = x;
         const d = x - shift;
         sum += d;
         sumSquares += d * d;
@@ -183,25 +163,16 @@ export class RowFolder {
       part.max![k] = max;
       part.negatives![k] += negatives;
       part.positives![k] += positives;
-      const o = (this.block * this.size + k) * 3;
-      part.welford![o] = count;
-      part.welford![o + 1] = count > 0 ? shift + sum / count : 0;
-      part.welford![o + 2] = count > 0 ? Math.max(0, sumSquares - (sum * sum) / count) : 0;
+      part.welford![o] = n;
+      part.welford![o + 1] = n > 0 ? shift + sum / n : 0;
+      part.welford![o + 2] = n > 0 ? Math.max(0, sumSquares - (sum * sum) / n) : 0;
     }
-    this.filled = 0;
   }
 }
 
 /** Folds one block's simulated columns (the first block, already simulated for planning). */
 export function foldBlock(part: BlockPartial, block: SimulationColumns, plan: AggregationMode): void {
-  const size = block.columns.length;
-  const folder = new RowFolder(part, plan, size);
-  const row = new Float64Array(size);
-  for (let i = block.from; i < block.to; i++) {
-    for (let k = 0; k < size; k++) row[k] = block.columns[k][i - block.from];
-    folder.accept(row, i);
-  }
-  folder.close();
+  new BlockFolder(part, plan, block.columns.length).accept(block.columns, block.from - part.from, block.to - block.from);
 }
 
 /** The buffers of a partial, to transfer rather than copy between threads. */

@@ -63,7 +63,7 @@ export function calibrate(
   const compiled = compileScenario(scenario, options.seed ?? scenario.simulation.seed);
   const sim = simulateRange(compiled, 0, options.iterations ?? scenario.simulation.iterations);
   const { layout } = compiled;
-  const column = (option: number, t: number, line: string) => sim.columns[layout.yearly(option, t, layout.lineNames.indexOf(line))];
+  const column = (option: number, t: number, line: string) => sim.columns[layout.yearly(option, t, line)];
 
   return scenario.targets.map((target) => {
     const seed = seeds.get(target.seed)!;

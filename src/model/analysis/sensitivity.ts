@@ -1,7 +1,8 @@
 import { quantileSorted, spearman } from "../../engine/index.ts";
 import { compileScenario } from "../inputs/compile-scenario.ts";
-import { HORIZON_FIGURES } from "../costs/cost-lines.ts";
-import { CostModel } from "../simulation/cost-model.ts";
+import { LANES } from "../inputs/input-sampler.ts";
+import { ScenarioModel } from "../simulation/scenario-model.ts";
+import { simulateBlocks } from "../simulation/simulate.ts";
 import { toPence } from "../quantities/money.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
@@ -58,46 +59,57 @@ export function sensitivity(scenario: Scenario, target: SensitivityTarget, optio
   const seed = options.seed ?? scenario.simulation.seed;
   const compiled = compileScenario(scenario, seed);
   const inputs = compiled.inputs.uncertainInputs();
-  const model = new CostModel(compiled);
-  const row = new Float64Array(compiled.layout.size);
-  const total = HORIZON_FIGURES.indexOf("totalCost");
-  const output = () => row[compiled.layout.horizon(a, total)] - (b === null ? 0 : row[compiled.layout.horizon(b, total)]);
+  const model = new ScenarioModel(compiled);
+  const totalA = compiled.layout.horizon(a, "totalCost");
+  const totalB = b === null ? -1 : compiled.layout.horizon(b, "totalCost");
+  const output = (columns: readonly Float64Array[], i: number) => columns[totalA][i] - (b === null ? 0 : columns[totalB][i]);
 
   const outputs = new Float64Array(iterations);
   const summaries = inputs.map(() => new Float64Array(iterations));
   const slots = inputs.map((inp) => Array.from({ length: inp.width }, () => new Float64Array(iterations)));
   const values = compiled.inputs.values;
-  for (let i = 0; i < iterations; i++) {
-    compiled.inputs.drawIteration(i);
-    model.evaluate(row);
-    outputs[i] = output();
-    inputs.forEach((inp, k) => {
-      let sum = 0;
-      for (let t = 0; t < inp.width; t++) {
-        slots[k][t][i] = values[inp.slot + t];
-        sum += values[inp.slot + t];
-      }
-      summaries[k][i] = sum / inp.width;
-    });
-  }
+  simulateBlocks(compiled, 0, iterations, {
+    accept(columns, start, count) {
+      for (let i = 0; i < count; i++) outputs[start + i] = output(columns, i);
+      inputs.forEach((inp, k) => {
+        for (let i = 0; i < count; i++) {
+          let sum = 0;
+          for (let t = 0; t < inp.width; t++) {
+            const x = values[(inp.slot + t) * LANES + i];
+            slots[k][t][start + i] = x;
+            sum += x;
+          }
+          summaries[k][start + i] = sum / inp.width;
+        }
+      });
+    },
+  });
 
   const quantiles = slots.map((perSlot) => perSlot.map((v) => {
     const sorted = Float64Array.from(v).sort();
     return { p10: quantileSorted(sorted, 0.1), p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9) };
   }));
-  const setAll = (k: number, which: "p10" | "p50" | "p90") => quantiles[k].forEach((q, t) => (values[inputs[k].slot + t] = q[which]));
-  const evaluateAt = (): number => {
-    model.evaluate(row);
-    return output();
-  };
-  inputs.forEach((_, k) => setAll(k, "p50"));
-  const outputAtMedians = evaluateAt();
+  // The tornado's configurations, one a lane: all inputs at their medians, then each input alone
+  // at its P10 and at its P90.
+  const configurations: { input: number; which: "p10" | "p90" }[] = [{ input: -1, which: "p10" }];
+  inputs.forEach((_, k) => configurations.push({ input: k, which: "p10" }, { input: k, which: "p90" }));
+  const swings = new Float64Array(configurations.length);
+  const columns = Array.from({ length: compiled.layout.size }, () => new Float64Array(LANES));
+  for (let from = 0; from < configurations.length; from += LANES) {
+    const count = Math.min(LANES, configurations.length - from);
+    for (let i = 0; i < count; i++) {
+      const config = configurations[from + i];
+      inputs.forEach((inp, k) => {
+        quantiles[k].forEach((q, t) => (values[(inp.slot + t) * LANES + i] = k === config.input ? q[config.which] : q.p50));
+      });
+    }
+    model.evaluateBlock(count, columns);
+    for (let i = 0; i < count; i++) swings[from + i] = output(columns, i);
+  }
+  const outputAtMedians = swings[0];
   const rows = inputs.map((inp, k) => {
-    setAll(k, "p10");
-    const low = evaluateAt();
-    setAll(k, "p90");
-    const high = evaluateAt();
-    setAll(k, "p50");
+    const low = swings[1 + 2 * k];
+    const high = swings[2 + 2 * k];
     const rho = spearman(summaries[k], outputs);
     return { key: inp.key, rho, low, high, p10: quantiles[k][0].p10, p90: quantiles[k][0].p90 };
   });

@@ -1,8 +1,7 @@
 import { Welford } from "../../engine/index.ts";
 import { applyOverrides } from "../scenario/apply-overrides.ts";
 import { compileScenario } from "../inputs/compile-scenario.ts";
-import { HORIZON_FIGURES } from "../costs/cost-lines.ts";
-import { CostModel } from "../simulation/cost-model.ts";
+import { simulateBlocks } from "../simulation/simulate.ts";
 import { parseScenario } from "../inputs/load-scenario.ts";
 import { toPence } from "../quantities/money.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
@@ -40,17 +39,14 @@ export interface SwitchingValue {
 function meanDifference(scenario: Scenario, req: SwitchingValueRequest, value: number, iterations: number, seed: string): { mean: number; se: number } {
   const fixed = parseScenario(applyOverrides(scenario, { [req.input]: value }), "switching value");
   const compiled = compileScenario(fixed, seed);
-  const model = new CostModel(compiled);
-  const row = new Float64Array(compiled.layout.size);
-  const total = HORIZON_FIGURES.indexOf("totalCost");
-  const a = fixed.options.findIndex((o) => o.id === req.a);
-  const b = fixed.options.findIndex((o) => o.id === req.b);
+  const a = compiled.layout.horizon(fixed.options.findIndex((o) => o.id === req.a), "totalCost");
+  const b = compiled.layout.horizon(fixed.options.findIndex((o) => o.id === req.b), "totalCost");
   const w = new Welford();
-  for (let i = 0; i < iterations; i++) {
-    compiled.inputs.drawIteration(i);
-    model.evaluate(row);
-    w.push(row[compiled.layout.horizon(a, total)] - row[compiled.layout.horizon(b, total)]);
-  }
+  simulateBlocks(compiled, 0, iterations, {
+    accept(columns, _start, count) {
+      for (let i = 0; i < count; i++) w.push(columns[a][i] - columns[b][i]);
+    },
+  });
   return { mean: w.mean, se: w.standardError };
 }
 
@@ -61,11 +57,7 @@ function defaultBracket(scenario: Scenario, input: string, seed: string): [numbe
   const known = compiled.inputs.assumptions.some((x) => x.key === input);
   if (!known) throw new ScenarioError([{ path: "input", message: `expected an input of this scenario (see its assumptions), got '${input}'` }], "switching value");
   if (found === undefined) throw new ScenarioError([{ path: "low", message: `'${input}' is a constant: give --low and --high to search between` }], "switching value");
-  const draws: number[] = [];
-  for (let i = 0; i < 2000; i++) {
-    compiled.inputs.drawIteration(i);
-    draws.push(compiled.inputs.values[found.slot]);
-  }
+  const draws = Array.from(compiled.inputs.slotValues(found.slot, 2000));
   draws.sort((x, y) => x - y);
   const [p1, p99] = [draws[20], draws[1979]];
   const span = Math.max(p99 - p1, Math.abs(p1) * 0.1, 1e-9);

@@ -5,7 +5,7 @@ import {
 import type { Quantity } from "../quantities/quantity-schema.ts";
 
 /** A sampler over `source` for a validated quantity; constants draw nothing. */
-export function buildSampler(source: () => number, q: Exclude<Quantity, readonly number[]>): () => number {
+export function buildSampler(source: () => number, q: Exclude<Quantity, readonly number[] | { dist: "driver" }>): () => number {
   if (typeof q === "number") return constant(q);
   switch (q.dist) {
     case "constant":
@@ -59,6 +59,8 @@ export function describeQuantity(q: Quantity): string {
       return `bernoulli(${q.p})`;
     case "discrete":
       return `discrete(${q.values.join(", ")})`;
+    case "driver":
+      return `driver(${q.family}: mean ${q.mean}, national x${q.nationalLoading}, local sd ${q.localSd}, persistence ${q.localPersistence})`;
   }
 }
 
@@ -69,7 +71,7 @@ const quantileMemo = new Map<string, (u: number) => number>();
  * closed form where there is one, else a table built once per distinct quantity (memoised, as a
  * beta table costs tens of milliseconds).
  */
-export function quantileFor(q: Exclude<Quantity, number | readonly number[]>): (u: number) => number {
+export function quantileFor(q: Exclude<Quantity, number | readonly number[] | { dist: "driver" }>): (u: number) => number {
   const key = JSON.stringify(q);
   let f = quantileMemo.get(key);
   if (f !== undefined) return f;

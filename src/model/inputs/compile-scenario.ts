@@ -1,16 +1,12 @@
 import type { Scenario } from "../scenario/scenario-schema.ts";
-import { InputSampler, type QuantityRef } from "./input-sampler.ts";
-import { OutputLayout } from "../costs/cost-lines.ts";
-import { discountFactors } from "../quantities/green-book.ts";
+import type { EvidenceItem } from "../scenario/evidence-item-schema.ts";
 import type { Quantity } from "../quantities/quantity-schema.ts";
-
-/** A placement type with where its numbers live in the value buffer. */
-export interface CompiledPlacement {
-  name: string;
-  children: QuantityRef;
-  weeklyUnitCost: QuantityRef;
-  unitCostGrowth: QuantityRef;
-}
+import { discountFactors } from "../quantities/green-book.ts";
+import { evaluationOrder, type ResolvedLine } from "../costs/registry.ts";
+import { OutputLayout } from "../costs/output-layout.ts";
+import type { CompiledLine } from "../costs/line-definition.ts";
+import { InputSampler, type QuantityRef } from "./input-sampler.ts";
+import { ScenarioError } from "../quantities/scenario-error.ts";
 
 /** Extra agency share and placement cost for a number of years after a move. */
 export interface CompiledDisruption {
@@ -19,7 +15,7 @@ export interface CompiledDisruption {
   placementCostFactor: QuantityRef;
 }
 
-/** An option with where its numbers live; absent blocks compile to constants 0 (or 1 for factors). */
+/** An option's terms and finance with where its numbers live; absent blocks compile to constants. */
 export interface CompiledOption {
   id: string;
   label: string;
@@ -28,12 +24,6 @@ export interface CompiledOption {
   setupSpreadYears: number;
   dfeFundedShare: QuantityRef;
   setupOptimismBias: QuantityRef;
-  vatableShare: QuantityRef;
-  irrecoverableVatShare: QuantityRef;
-  governance: QuantityRef;
-  supportServices: QuantityRef;
-  clientSide: QuantityRef;
-  managementFee: QuantityRef;
   agencyShareChange: QuantityRef;
   placementCostFactor: QuantityRef;
   rampYears: number;
@@ -47,6 +37,8 @@ export interface CompiledOption {
   councilTopUpLimit: number;
   /** Reserves below this fail the option; null when it is never judged to fail. */
   failWhenReservesBelow: number | null;
+  /** Compiled state of each option-scoped line, by index in `lines`. */
+  lineState: (CompiledLine | null)[];
 }
 
 /** A contingency plan with its option references resolved to indices. */
@@ -62,7 +54,22 @@ export interface CompiledContingencyPlan {
   oneOffCost: QuantityRef;
 }
 
-/** A scenario turned into a sampling plan, slot references and an output layout, once per run. */
+/** The budget rules (scenario/budget-schema.ts) with where their numbers live. */
+export interface CompiledBudget {
+  amount: QuantityRef;
+  uplift: QuantityRef;
+  rebase: { share: QuantityRef; lag: number } | null;
+  inYearTopUps: { threshold: number; share: QuantityRef } | null;
+  managementAction: { trigger: number; years: number; savingsShare: QuantityRef; delivery: QuantityRef; maxShare: number } | null;
+}
+
+/** A piece of evidence with its option resolved. */
+export interface CompiledEvidence extends EvidenceItem {
+  optionIndex: number;
+  yearIndex: number;
+}
+
+/** A scenario turned into inputs, line states and an output layout, once per run. */
 export interface CompiledScenario {
   scenario: Scenario;
   inputs: InputSampler;
@@ -73,17 +80,18 @@ export interface CompiledScenario {
   discountFactors: Float64Array;
   generalInflation: QuantityRef;
   childrenGrowth: QuantityRef;
-  placements: CompiledPlacement[];
-  fte: QuantityRef;
+  placementTypes: string[];
+  weeklyUnitCost: QuantityRef[];
+  unitCostGrowth: QuantityRef[];
   permanentCostPerFte: QuantityRef;
-  agencyShare: QuantityRef;
-  agencyPremium: QuantityRef;
   payInflation: QuantityRef;
-  otherSpend: QuantityRef;
-  budgetAmount: QuantityRef;
-  budgetUplift: QuantityRef;
+  budget: CompiledBudget;
+  /** Cost and income lines in evaluation order, with the shared lines' compiled state. */
+  lines: ResolvedLine[];
+  sharedLineState: (CompiledLine | null)[];
   options: CompiledOption[];
   contingencyPlans: CompiledContingencyPlan[];
+  evidence: CompiledEvidence[];
 }
 
 type Disruption = { years: number; agencyShareChange: Quantity; placementCostFactor: Quantity } | undefined;
@@ -91,76 +99,93 @@ type Disruption = { years: number; agencyShareChange: Quantity; placementCostFac
 /** Compiles a validated scenario; `seed` overrides the scenario's own. */
 export function compileScenario(scenario: Scenario, seed = scenario.simulation.seed): CompiledScenario {
   const years = scenario.years;
-  const plan = new InputSampler(seed, years, scenario.simulation.sampling);
+  const inputs = new InputSampler(seed, years, scenario.simulation.sampling, scenario.startYear);
+  // One slot per (path, quantity): lines reading the same field (both workforce lines) share it;
+  // an option drawn as another (drawsAs) reads that option's streams even where its values differ.
+  const registered = new Map<string, QuantityRef>();
+  const add = (key: string, q: Quantity): QuantityRef => {
+    const id = `${key}\u0000${JSON.stringify(q)}`;
+    let ref = registered.get(id);
+    if (ref === undefined) registered.set(id, (ref = inputs.add(key, q)));
+    return ref;
+  };
+  const firstYearOnly = (key: string, q: Quantity): QuantityRef => {
+    const ref = add(key, q);
+    if (ref.stride !== 0) throw new ScenarioError([{ path: key, message: "expected one value for the whole horizon: only its first year would be read, so a value a year is refused" }]);
+    return ref;
+  };
   const b = scenario.baseline;
   const optionIndex = (id: string) => scenario.options.findIndex((o) => o.id === id);
   const disruption = (key: string, d: Disruption): CompiledDisruption | null =>
     d === undefined
       ? null
-      : {
-          years: d.years,
-          agencyShareChange: plan.add(`${key}.agencyShareChange`, d.agencyShareChange),
-          placementCostFactor: plan.add(`${key}.placementCostFactor`, d.placementCostFactor),
-        };
-  const placements = Object.entries(b.placements).map(([name, p]) => ({
-    name,
-    children: plan.add(`baseline.placements.${name}.children`, p.children),
-    weeklyUnitCost: plan.add(`baseline.placements.${name}.weeklyUnitCost`, p.weeklyUnitCost),
-    unitCostGrowth: plan.add(`baseline.placements.${name}.unitCostGrowth`, p.unitCostGrowth),
-  }));
+      : { years: d.years, agencyShareChange: add(`${key}.agencyShareChange`, d.agencyShareChange), placementCostFactor: add(`${key}.placementCostFactor`, d.placementCostFactor) };
+  const lines = evaluationOrder();
+  const placementTypes = Object.keys(b.placements);
+  const rules = b.budget;
   const compiled: CompiledScenario = {
     scenario,
-    inputs: plan,
-    layout: new OutputLayout(scenario.options.length, years, placements.map((p) => p.name), scenario.contingencyPlans.length),
+    inputs,
+    layout: new OutputLayout(scenario.options.length, years, placementTypes, scenario.contingencyPlans.length),
     years,
     baseYearIndex: (scenario.priceBase.baseYear ?? scenario.startYear) - scenario.startYear,
     discountFactors: discountFactors(years, scenario.discountRate),
-    generalInflation: plan.add("baseline.generalInflation", b.generalInflation),
-    childrenGrowth: plan.add("baseline.childrenGrowth", b.childrenGrowth),
-    placements,
-    fte: plan.add("baseline.workforce.fte", b.workforce.fte),
-    permanentCostPerFte: plan.add("baseline.workforce.permanentCostPerFte", b.workforce.permanentCostPerFte),
-    agencyShare: plan.add("baseline.workforce.agencyShare", b.workforce.agencyShare),
-    agencyPremium: plan.add("baseline.workforce.agencyPremium", b.workforce.agencyPremium),
-    payInflation: plan.add("baseline.workforce.payInflation", b.workforce.payInflation),
-    otherSpend: plan.add("baseline.otherSpend", b.otherSpend),
-    budgetAmount: plan.add("baseline.budget.amount", b.budget.amount),
-    budgetUplift: plan.add("baseline.budget.uplift", b.budget.uplift),
+    generalInflation: add("baseline.generalInflation", b.generalInflation),
+    childrenGrowth: add("baseline.childrenGrowth", b.childrenGrowth),
+    placementTypes,
+    weeklyUnitCost: placementTypes.map((p) => firstYearOnly(`baseline.placements.${p}.weeklyUnitCost`, b.placements[p].weeklyUnitCost)),
+    unitCostGrowth: placementTypes.map((p) => add(`baseline.placements.${p}.unitCostGrowth`, b.placements[p].unitCostGrowth)),
+    permanentCostPerFte: firstYearOnly("baseline.workforce.permanentCostPerFte", b.workforce.permanentCostPerFte),
+    payInflation: add("baseline.workforce.payInflation", b.workforce.payInflation),
+    budget: {
+      amount: add("baseline.budget.amount", rules.amount),
+      uplift: add("baseline.budget.uplift", rules.uplift),
+      rebase: rules.rebase === undefined ? null : { share: add("baseline.budget.rebase.share", rules.rebase.share), lag: rules.rebase.lag },
+      inYearTopUps:
+        rules.inYearTopUps === undefined ? null : { threshold: rules.inYearTopUps.threshold, share: add("baseline.budget.inYearTopUps.share", rules.inYearTopUps.share) },
+      managementAction:
+        rules.managementAction === undefined
+          ? null
+          : {
+              trigger: rules.managementAction.trigger,
+              years: rules.managementAction.years,
+              savingsShare: add("baseline.budget.managementAction.savingsShare", rules.managementAction.savingsShare),
+              delivery: add("baseline.budget.managementAction.delivery", rules.managementAction.delivery),
+              maxShare: rules.managementAction.maxShare,
+            },
+    },
+    lines,
+    sharedLineState: lines.map((l) => (l.definition.scope === "shared" ? l.definition.compile(b as Record<string, unknown>, "baseline", add) : null)),
     options: scenario.options.map((o) => {
       const k = `options.${o.id}`;
       return {
         id: o.id,
         label: o.label,
         kind: o.kind,
-        setupCost: plan.add(`${k}.setup.cost`, o.setup?.cost ?? 0),
+        setupCost: firstYearOnly(`${k}.setup.cost`, o.setup?.cost ?? 0),
         setupSpreadYears: o.setup?.spreadYears ?? 1,
-        dfeFundedShare: plan.add(`${k}.setup.dfeFundedShare`, o.setup?.dfeFundedShare ?? 0),
-        setupOptimismBias: plan.add(`${k}.setup.optimismBias`, o.setup?.optimismBias ?? 0),
-        vatableShare: plan.add(`${k}.vat.vatableShare`, o.vat?.vatableShare ?? 0),
-        irrecoverableVatShare: plan.add(`${k}.vat.irrecoverableShare`, o.vat?.irrecoverableShare ?? 0),
-        governance: plan.add(`${k}.overheads.governance`, o.overheads?.governance ?? 0),
-        supportServices: plan.add(`${k}.overheads.supportServices`, o.overheads?.supportServices ?? 0),
-        clientSide: plan.add(`${k}.overheads.clientSide`, o.overheads?.clientSide ?? 0),
-        managementFee: plan.add(`${k}.managementFee`, o.managementFee),
-        agencyShareChange: plan.add(`${k}.effects.agencyShareChange`, o.effects?.agencyShareChange ?? 0),
-        placementCostFactor: plan.add(`${k}.effects.placementCostFactor`, o.effects?.placementCostFactor ?? 1),
+        dfeFundedShare: firstYearOnly(`${k}.setup.dfeFundedShare`, o.setup?.dfeFundedShare ?? 0),
+        setupOptimismBias: firstYearOnly(`${k}.setup.optimismBias`, o.setup?.optimismBias ?? 0),
+        agencyShareChange: add(`${k}.effects.agencyShareChange`, o.effects?.agencyShareChange ?? 0),
+        placementCostFactor: add(`${k}.effects.placementCostFactor`, o.effects?.placementCostFactor ?? 1),
         rampYears: o.effects?.rampYears ?? 1,
-        budgetAdjustment: plan.add(`${k}.budgetAdjustment`, o.budgetAdjustment),
-        exitCost: plan.add(`${k}.exitCost`, o.exitCost),
+        budgetAdjustment: add(`${k}.budgetAdjustment`, o.budgetAdjustment),
+        exitCost: add(`${k}.exitCost`, o.exitCost),
         transfer:
           o.transfer === undefined
             ? null
             : {
                 year: o.transfer.year - scenario.startYear,
                 to: optionIndex(o.transfer.to),
-                transitionCost: plan.add(`${k}.transfer.transitionCost`, o.transfer.transitionCost),
-                optimismBias: plan.add(`${k}.transfer.optimismBias`, o.transfer.optimismBias),
+                transitionCost: add(`${k}.transfer.transitionCost`, o.transfer.transitionCost),
+                optimismBias: add(`${k}.transfer.optimismBias`, o.transfer.optimismBias),
                 disruption: disruption(`${k}.transfer.disruption`, o.transfer.disruption),
               },
-        openingReserves: plan.add(`${k}.finance.openingReserves`, o.finance?.openingReserves ?? 0),
-        councilShareOfOverspend: plan.add(`${k}.finance.councilShareOfOverspend`, o.finance?.councilShareOfOverspend ?? 1),
+        openingReserves: firstYearOnly(`${k}.finance.openingReserves`, o.finance?.openingReserves ?? 0),
+        councilShareOfOverspend: add(`${k}.finance.councilShareOfOverspend`, o.finance?.councilShareOfOverspend ?? 1),
         councilTopUpLimit: o.finance?.councilTopUpLimit ?? Infinity,
         failWhenReservesBelow: o.finance?.failWhenReservesBelow ?? null,
+        lineState: lines.map((l) => (l.definition.scope === "option" ? l.definition.compile(o as Record<string, unknown>, optionKey(scenario, o), add) : null)),
       };
     }),
     contingencyPlans: scenario.contingencyPlans.map((p) => {
@@ -171,14 +196,24 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
         deficitPaidBy: p.deficitPaidBy,
         afterwardsOverspendPaidBy: p.afterwardsOverspendPaidBy,
         transferTo: p.transferTo === undefined ? null : optionIndex(p.transferTo),
-        transitionCost: plan.add(`${k}.transitionCost`, p.transitionCost),
-        optimismBias: plan.add(`${k}.optimismBias`, p.optimismBias),
+        transitionCost: add(`${k}.transitionCost`, p.transitionCost),
+        optimismBias: add(`${k}.optimismBias`, p.optimismBias),
         disruption: disruption(`${k}.disruption`, p.disruption),
-        oneOffCost: plan.add(`${k}.oneOffCost`, p.oneOffCost),
+        oneOffCost: add(`${k}.oneOffCost`, p.oneOffCost),
       };
     }),
+    evidence: scenario.evidence.map((e) => ({ ...e, optionIndex: optionIndex(e.option), yearIndex: e.year - scenario.startYear })),
   };
-  scenario.correlations.forEach((c, i) => plan.correlate(c.inputs, c.matrix, `correlations[${i}]`));
-  plan.seal();
+  scenario.correlations.forEach((c, i) => inputs.correlate(c.inputs, c.matrix, `correlations[${i}]`));
+  inputs.seal();
   return compiled;
+}
+
+/**
+ * The key an option's line inputs are drawn under. Variants of one option share its draws
+ * (DESIGN.md: "trust" and "trust with recovery plan" are the same trust): an option that names
+ * `drawsAs` another option reads that option's streams for the lines both have.
+ */
+function optionKey(scenario: Scenario, o: Scenario["options"][number]): string {
+  return `options.${o.drawsAs ?? o.id}`;
 }

@@ -1,13 +1,20 @@
-import { KeyedStream, correlationRoot, imanConover, standardNormal } from "../../engine/index.ts";
-import { BLOCK_SIZE } from "../../engine/index.ts";
+import { BLOCK_SIZE, KeyedStream, correlationRoot, imanConover, normalCdf, standardNormal, studentT } from "../../engine/index.ts";
 import type { Quantity } from "../quantities/quantity-schema.ts";
 import { buildSampler, describeQuantity, isConstant, quantileFor } from "./build-sampler.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
+import { NATIONAL_SHOCKS, NationalShocks, SHOCK_DEGREES_OF_FREEDOM, familyIndex } from "./national-shocks.ts";
 
-/** Where a quantity's value lives in the plan's value buffer: year t reads values[slot + stride * t]. */
+/** Lanes (iterations) evaluated together: one block. */
+export const LANES = BLOCK_SIZE;
+
+/**
+ * Where a quantity's values live: year t of lane i is values[(slot + stride * t) * LANES + i].
+ * `constant` quantities hold the same value in every lane.
+ */
 export interface QuantityRef {
   slot: number;
   stride: 0 | 1;
+  constant: boolean;
 }
 
 /** One scenario number as the reports list it: its path, distribution and evidence. */
@@ -37,37 +44,41 @@ interface Stratified {
 
 interface Draw {
   key: string;
-  /** Set under Latin hypercube sampling for inputs drawn once per iteration. */
   lhs?: Stratified;
-  /** Set when the draw belongs to a correlated group: its values come from the group's block. */
   group?: CorrelatedGroup;
   column?: number;
   stream: KeyedStream;
   sample: () => number;
   slot: number;
   perYear: boolean;
-  /** AR(1) between years for a normal: mean, sd, coefficient, bounds (clamped). */
+  /** AR(1) normal between years, truncated to [min, max] by inverse CDF (never clamped). */
   ar?: { mean: number; sd: number; rho: number; min: number; max: number; standard: () => number };
+  /** A driver: mean + national shock of its family + a persistent local shock. */
+  driver?: { mean: number; national: number; family: number; localSd: number; rho: number; shock: () => number };
 }
 
 /**
- * Every number of a scenario, given a slot in one Float64Array that the cost model reads. Uncertain
- * quantities are redrawn by `drawIteration`, each from its own stream keyed by its path, so an
- * option's draws do not move when another input is added (common random numbers across options
- * come from the baseline being drawn once per iteration and read by every option).
+ * Every number of a scenario in one Float64Array, a column of LANES values per slot: uncertain
+ * quantities are redrawn lane by lane by `drawLanes`, each from its own stream keyed by its path
+ * and the lane's iteration, so a value depends only on (seed, key, iteration) and an input's draws
+ * do not move when another input is added. Options read the same baseline slots: common random
+ * numbers. Yearly drivers add national shocks (NationalShocks) keyed by calendar year.
  */
 export class InputSampler {
   private readonly draws: Draw[] = [];
   private readonly constants: { slot: number; values: readonly number[] }[] = [];
   private size = 0;
+  private national: NationalShocks | null = null;
   readonly assumptions: Assumption[] = [];
   values = new Float64Array(0);
 
   constructor(
     private readonly seed: string,
     private readonly years: number,
-    /** "latin-hypercube" stratifies inputs drawn once per iteration, block by block. */
+    /** latin-hypercube stratifies inputs drawn once per iteration, block by block. */
     private readonly sampling: "monte-carlo" | "latin-hypercube" = "monte-carlo",
+    /** Calendar year of the first financial year, where national shocks are read. */
+    private readonly startYear = 2000,
   ) {}
 
   /** Registers a quantity under a unique key (its path in the scenario) and returns where to read it. */
@@ -78,7 +89,7 @@ export class InputSampler {
     const perYear = Array.isArray(q) || (typeof q === "object" && q.per === "year");
     const slot = this.size;
     this.size += perYear ? this.years : 1;
-    const ref: QuantityRef = { slot, stride: perYear ? 1 : 0 };
+    const ref: QuantityRef = { slot, stride: perYear ? 1 : 0, constant: isConstant(q) };
     this.assumptions.push({
       key,
       distribution: describeQuantity(q),
@@ -92,6 +103,18 @@ export class InputSampler {
       return ref;
     }
     const stream = new KeyedStream(this.seed, key);
+    if (q.dist === "driver") {
+      this.national ??= new NationalShocks(this.seed, this.startYear, this.startYear + this.years - 1);
+      const f = familyIndex(q.family);
+      this.draws.push({
+        key, stream, slot, perYear: true, sample: () => 0,
+        driver: {
+          mean: q.mean, national: q.nationalLoading * NATIONAL_SHOCKS[f].sd, family: f,
+          localSd: q.localSd, rho: q.localPersistence, shock: studentT(stream.source, SHOCK_DEGREES_OF_FREEDOM),
+        },
+      });
+      return ref;
+    }
     const draw: Draw = { key, stream, sample: buildSampler(stream.source, q), slot, perYear };
     if (this.sampling === "latin-hypercube" && !perYear) {
       draw.lhs = { quantile: quantileFor(q), strata: new Int32Array(BLOCK_SIZE), block: -1, shuffle: new KeyedStream(this.seed, `${key}#strata`) };
@@ -117,7 +140,7 @@ export class InputSampler {
       const d = this.draws.find((x) => x.key === key);
       const known = this.assumptions.some((a) => a.key === key);
       if (d === undefined) problems.push({ path: `${path}.inputs[${j}]`, message: known ? `'${key}' is a constant: only uncertain inputs can be correlated` : `expected an input of this scenario (see its assumptions), got '${key}'` });
-      else if (d.perYear || d.ar) problems.push({ path: `${path}.inputs[${j}]`, message: `'${key}' is drawn each year: only inputs drawn once per iteration can be correlated` });
+      else if (d.perYear) problems.push({ path: `${path}.inputs[${j}]`, message: `'${key}' is drawn each year: only inputs drawn once per iteration can be correlated (yearly drivers move together through their national shock)` });
       else if (d.group) problems.push({ path: `${path}.inputs[${j}]`, message: `'${key}' is already in another correlation` });
       return d!;
     });
@@ -126,11 +149,113 @@ export class InputSampler {
     draws.forEach((d, j) => Object.assign(d, { group, column: j }));
   }
 
+  /** Allocates the value buffer once all quantities are added and fills every lane of the constants. */
+  seal(): void {
+    this.values = new Float64Array(this.size * LANES);
+    for (const c of this.constants) c.values.forEach((v, t) => this.values.fill(v, (c.slot + t) * LANES, (c.slot + t + 1) * LANES));
+  }
+
+  /** The uncertain inputs: key, first slot and how many slots (1, or one a year). */
+  uncertainInputs(): { key: string; slot: number; width: number }[] {
+    return this.draws.map((d) => ({ key: d.key, slot: d.slot, width: d.perYear ? this.years : 1 }));
+  }
+
+  /** Uniform draws taken by every stream so far. */
+  get uniformDraws(): number {
+    return this.draws.reduce((sum, d) => sum + d.stream.draws, 0);
+  }
+
+  /** The values of one slot over iterations [0, n), drawn block by block (for analyses and tests). */
+  slotValues(slot: number, n: number): Float64Array {
+    const out = new Float64Array(n);
+    for (let from = 0; from < n; from += LANES) {
+      const count = Math.min(LANES, n - from);
+      this.drawBlock(from, count);
+      out.set(this.values.subarray(slot * LANES, slot * LANES + count), from);
+    }
+    return out;
+  }
+
+  /** Draws the consecutive iterations [from, from + count) into lanes 0..count-1. */
+  drawBlock(from: number, count: number): void {
+    const lanes = new Int32Array(count);
+    for (let i = 0; i < count; i++) lanes[i] = from + i;
+    this.drawLanes(lanes, count);
+  }
+
+  /**
+   * Draws iteration lanes[i] into lane i, for i < count (at most LANES). Lanes may repeat an
+   * iteration (resampled futures); ascending order keeps correlated blocks from being redrawn.
+   */
+  drawLanes(lanes: Int32Array, count: number): void {
+    if (count > LANES) throw new RangeError("drawLanes requires at most LANES lanes");
+    const v = this.values;
+    const years = this.years;
+    const national = this.national;
+    let nationalColumns: Float64Array | null = null;
+    if (national !== null) {
+      const families = national.shock.length;
+      nationalColumns = new Float64Array(families * years * LANES);
+      for (let i = 0; i < count; i++) {
+        national.draw(lanes[i]);
+        for (let f = 0; f < families; f++) for (let t = 0; t < years; t++) nationalColumns[(f * years + t) * LANES + i] = national.shock[f][t];
+      }
+    }
+    for (const d of this.draws) {
+      const base = d.slot * LANES;
+      if (d.group !== undefined) {
+        for (let i = 0; i < count; i++) {
+          const it = lanes[i];
+          const block = Math.floor(it / BLOCK_SIZE);
+          if (d.group.block !== block) this.fillBlock(d.group, block);
+          v[base + i] = d.group.samples[d.column!][it - block * BLOCK_SIZE];
+        }
+        continue;
+      }
+      if (d.lhs !== undefined) {
+        for (let i = 0; i < count; i++) {
+          d.stream.reset(lanes[i]);
+          v[base + i] = this.stratified(d.lhs, d.stream, lanes[i]);
+        }
+        continue;
+      }
+      if (d.driver !== undefined) {
+        const { mean, national: loading, family, localSd, rho, shock } = d.driver;
+        const innovation = Math.sqrt(1 - rho * rho);
+        for (let i = 0; i < count; i++) {
+          d.stream.reset(lanes[i]);
+          let local = shock();
+          for (let t = 0; t < years; t++) {
+            if (t > 0) local = rho * local + innovation * shock();
+            v[base + t * LANES + i] = mean + loading * nationalColumns![(family * years + t) * LANES + i] + localSd * local;
+          }
+        }
+        continue;
+      }
+      if (!d.perYear) {
+        const sample = d.sample;
+        for (let i = 0; i < count; i++) {
+          d.stream.reset(lanes[i]);
+          v[base + i] = sample();
+        }
+      } else if (d.ar === undefined) {
+        for (let i = 0; i < count; i++) {
+          d.stream.reset(lanes[i]);
+          for (let t = 0; t < years; t++) v[base + t * LANES + i] = d.sample();
+        }
+      } else {
+        for (let i = 0; i < count; i++) {
+          d.stream.reset(lanes[i]);
+          truncatedAr(d.ar, d.stream.source, v, base + i, years);
+        }
+      }
+    }
+  }
+
   /**
    * Latin hypercube: within each block of BLOCK_SIZE iterations every input takes each of
    * BLOCK_SIZE equal-probability strata exactly once, in an order shuffled from its own keyed
-   * stream; the iteration's own first draw places it inside its stratum. Always whole blocks, so
-   * a value depends only on (seed, key, iteration).
+   * stream; the iteration's own first draw places it inside its stratum.
    */
   private stratified(lhs: Stratified, stream: KeyedStream, iteration: number): number {
     const block = Math.floor(iteration / BLOCK_SIZE);
@@ -158,51 +283,46 @@ export class InputSampler {
     imanConover(group.samples, group.root);
     group.block = block;
   }
+}
 
-  /** Allocates the value buffer once all quantities are added and fills in the constants. */
-  seal(): void {
-    this.values = new Float64Array(this.size);
-    for (const c of this.constants) this.values.set(c.values, c.slot);
-  }
+/** Plain draws tried before the inverse-CDF fallback: bounded work, and exact either way. */
+const TRIES = 8;
 
-  /** The uncertain inputs: key, first slot and how many slots (1, or one a year). */
-  uncertainInputs(): { key: string; slot: number; width: number }[] {
-    return this.draws.map((d) => ({ key: d.key, slot: d.slot, width: d.perYear ? this.years : 1 }));
+/**
+ * An AR(1) normal path truncated to [min, max]: the first year from the stationary normal, each
+ * later value from the conditional normal truncated to the bounds, so the bounds hold without
+ * piling values up on them (the old clamp did). A few plain draws are tried first (accepting
+ * one inside the bounds is exact rejection sampling); if none lands inside, the value comes from
+ * the inverse CDF on the allowed interval, so the work per value is bounded.
+ */
+function truncatedAr(ar: NonNullable<Draw["ar"]>, source: () => number, v: Float64Array, at: number, years: number): void {
+  const { mean, sd, rho, min, max, standard } = ar;
+  const spread = Math.sqrt(1 - rho * rho) * sd;
+  for (let t = 0; t < years; t++) {
+    const centre = t === 0 ? mean : mean + rho * (v[at + (t - 1) * LANES] - mean);
+    const scale = t === 0 ? sd : spread;
+    let x = Number.NaN;
+    for (let k = 0; k < TRIES && !(x >= min && x <= max); k++) x = centre + scale * standard();
+    if (!(x >= min && x <= max)) x = truncatedNormalByInverse(centre, scale, min, max, source());
+    v[at + t * LANES] = x;
   }
+}
 
-  /** Uniform draws taken by every stream so far. */
-  get uniformDraws(): number {
-    return this.draws.reduce((sum, d) => sum + d.stream.draws, 0);
+/** Normal(centre, scale) truncated to [min, max] at probability u, by bisection on the CDF (the rare fallback). */
+function truncatedNormalByInverse(centre: number, scale: number, min: number, max: number, u: number): number {
+  if (scale === 0) return Math.min(max, Math.max(min, centre));
+  const lo = Math.max(min, centre - 12 * scale);
+  const hi = Math.min(max, centre + 12 * scale);
+  const fa = normalCdf((lo - centre) / scale);
+  const fb = normalCdf((hi - centre) / scale);
+  if (!(fb - fa > 1e-300)) return lo < centre ? hi : lo;
+  const target = fa + u * (fb - fa);
+  let a = lo;
+  let b = hi;
+  for (let i = 0; i < 80 && b - a > 1e-12 * Math.max(1, Math.abs(b)); i++) {
+    const mid = (a + b) / 2;
+    if (normalCdf((mid - centre) / scale) < target) a = mid;
+    else b = mid;
   }
-
-  /** Draws every uncertain quantity for iteration `iteration` into `values`. */
-  drawIteration(iteration: number): void {
-    const v = this.values;
-    for (const d of this.draws) {
-      if (d.group !== undefined) {
-        const block = Math.floor(iteration / BLOCK_SIZE);
-        if (d.group.block !== block) this.fillBlock(d.group, block);
-        v[d.slot] = d.group.samples[d.column!][iteration - block * BLOCK_SIZE];
-        continue;
-      }
-      d.stream.reset(iteration);
-      if (d.lhs !== undefined) {
-        v[d.slot] = this.stratified(d.lhs, d.stream, iteration);
-        continue;
-      }
-      if (!d.perYear) {
-        v[d.slot] = d.sample();
-      } else if (d.ar === undefined) {
-        for (let t = 0; t < this.years; t++) v[d.slot + t] = d.sample();
-      } else {
-        const { mean, sd, rho, min, max, standard } = d.ar;
-        const innovation = Math.sqrt(1 - rho * rho) * sd;
-        let x = mean + sd * standard();
-        for (let t = 0; t < this.years; t++) {
-          if (t > 0) x = mean + rho * (x - mean) + innovation * standard();
-          v[d.slot + t] = x < min ? min : x > max ? max : x;
-        }
-      }
-    }
-  }
+  return (a + b) / 2;
 }

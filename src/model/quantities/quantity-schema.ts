@@ -39,6 +39,29 @@ const discreteSpec = z.strictObject({
   ...evidence, ...drawn,
 });
 
+/** The national shock families a yearly driver can load on (src/model/inputs/national-shocks.ts). */
+export const SHOCK_FAMILIES = ["general-inflation", "pay", "placement-prices", "demand"] as const;
+export type ShockFamily = (typeof SHOCK_FAMILIES)[number];
+
+/**
+ * A yearly driver (a growth rate or inflation): its expected value a year, plus the national shock
+ * of its family (shared by every scenario on the same seed) and a local shock of its own, both
+ * persistent across years and heavy-tailed (DESIGN.md, Shocks that can happen). Drawn each year.
+ */
+const driverSpec = z.strictObject({
+  dist: z.literal("driver"),
+  family: z.enum(SHOCK_FAMILIES),
+  mean: finite,
+  /** Multiplier on the family's national shock (1: this driver moves with the nation one for one). */
+  nationalLoading: finite.min(0).max(5).default(1),
+  /** Standard deviation of the local shock a year. */
+  localSd: finite.min(0).max(1),
+  /** Year-to-year persistence of the local shock (AR(1) coefficient). */
+  localPersistence: z.number().min(0).lt(1).default(0.5),
+  ...evidence,
+  per: z.literal("year").default("year"),
+});
+
 /**
  * A number in a scenario: a plain constant, or an uncertain quantity with its distribution and
  * its evidence (`source` or `note`, required for anything uncertain so reports can cite it).
@@ -50,7 +73,7 @@ export const quantitySchema = z
     z.array(finite).min(1),
     z.discriminatedUnion("dist", [
       constantSpec, uniformSpec, triangularSpec, pertSpec, normalSpec,
-      lognormalSpec, betaSpec, bernoulliSpec, discreteSpec,
+      lognormalSpec, betaSpec, bernoulliSpec, discreteSpec, driverSpec,
     ]),
   ])
   .superRefine((q, ctx) => {

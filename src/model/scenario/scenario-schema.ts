@@ -1,18 +1,13 @@
 import { z } from "zod";
 import { quantitySchema } from "../quantities/quantity-schema.ts";
-import { COST_LINES } from "../costs/cost-lines.ts";
+import { lineFieldShape } from "../costs/schema-fragments.ts";
+import { outputLineNames } from "../costs/output-lines.ts";
+import { budgetSchema } from "./budget-schema.ts";
+import { evidenceItemSchema } from "./evidence-item-schema.ts";
 import { smallestEigenvalue } from "../../engine/index.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and hyphens");
 const zero = quantitySchema.default(0);
-
-/** One placement type: children in it at the start, weekly unit cost (first-year prices) and its growth. */
-const placementSchema = z.strictObject({
-  children: quantitySchema,
-  weeklyUnitCost: quantitySchema,
-  /** Nominal yearly growth of the weekly unit cost, as a fraction (0.05 = 5%). */
-  unitCostGrowth: zero,
-});
 
 /** Drivers every option shares: within one iteration all options see the same draws. */
 const baselineSchema = z.strictObject({
@@ -20,28 +15,8 @@ const baselineSchema = z.strictObject({
   generalInflation: zero,
   /** Yearly growth in the number of children looked after, as a fraction. */
   childrenGrowth: zero,
-  placements: z.record(slug, placementSchema).refine((p) => Object.keys(p).length > 0 && Object.keys(p).length <= 12, {
-    message: "expected from 1 to 12 placement types",
-  }),
-  workforce: z.strictObject({
-    /** Social-worker (and practice) full-time equivalents. */
-    fte: quantitySchema,
-    /** Employed cost per FTE a year, first-year prices, on-costs included. */
-    permanentCostPerFte: quantitySchema,
-    /** Share of FTE filled by agency staff, 0 to 1. */
-    agencyShare: quantitySchema,
-    /** Agency cost over employed cost, as a fraction (0.4 = 40% dearer). */
-    agencyPremium: quantitySchema,
-    payInflation: zero,
-  }),
-  /** Other service spend a year, first-year prices (early help, management, non-placement costs). */
-  otherSpend: zero,
-  budget: z.strictObject({
-    /** Budget (or contract sum) in the first year. */
-    amount: quantitySchema,
-    /** Yearly uplift of the budget, as a fraction. */
-    uplift: zero,
-  }),
+  budget: budgetSchema,
+  ...lineFieldShape("shared"),
 });
 
 /** A period of disruption after a transfer: extra agency share and placement cost for some years. */
@@ -93,6 +68,8 @@ const optionSchema = z.strictObject({
   id: slug,
   label: z.string().min(1),
   kind: z.enum(["in-house", "trust", "partnership"]),
+  /** Draw this option's uncertain terms from another option's streams: the same trust under another plan shares its VAT, governance and client-side draws. */
+  drawsAs: slug.optional(),
   description: z.string().optional(),
   setup: z
     .strictObject({
@@ -103,24 +80,6 @@ const optionSchema = z.strictObject({
       dfeFundedShare: zero,
       /** Green Book optimism bias uplift on the set-up cost (0.41 = +41%), shown as its own line. */
       optimismBias: zero,
-    })
-    .optional(),
-  vat: z
-    .strictObject({
-      /** Share of operating spend that bears standard-rated VAT (agency staff, IT, property, fees). */
-      vatableShare: quantitySchema,
-      /** Share of that VAT the option cannot recover (about 0 in-house under section 33). */
-      irrecoverableShare: quantitySchema,
-    })
-    .optional(),
-  overheads: z
-    .strictObject({
-      /** Board, chair, non-executives, director of resources, audit: GBP a year, first-year prices. */
-      governance: zero,
-      /** Support services bought back from the council, GBP a year, first-year prices. */
-      supportServices: zero,
-      /** Client-side contract management kept by the council, GBP a year, first-year prices. */
-      clientSide: zero,
     })
     .optional(),
   effects: z
@@ -135,8 +94,6 @@ const optionSchema = z.strictObject({
     .optional(),
   /** Added to the baseline budget each year (first-year prices, grown by the budget uplift). */
   budgetAdjustment: zero,
-  /** A partner council's fee for running the service with shared leadership, GBP a year, first-year prices. */
-  managementFee: zero,
   /** One-off cost of leaving this option (winding up a company, ending a partnership), first-year prices. */
   exitCost: zero,
   /** A scheduled move to another option: from `year` on, the service runs under that option's terms. */
@@ -153,6 +110,7 @@ const optionSchema = z.strictObject({
     })
     .optional(),
   finance: financeSchema.optional(),
+  ...lineFieldShape("option"),
 });
 
 /**
@@ -237,7 +195,9 @@ export const scenarioSchema = z
     correlations: z.array(correlationSchema).default([]),
     /** Plans compared for every option that can fail (see `contingency`). */
     contingencyPlans: z.array(contingencyPlanSchema).max(8).default([]),
-    /** Calibration targets: published figures this scenario must reproduce (see `calibrate`). */
+    /** Published outturns the simulated futures are conditioned on (see `run`; `--prior` skips it). */
+    evidence: z.array(evidenceItemSchema).max(40).default([]),
+    /** Checks: published figures kept aside to test the scenario (see `calibrate`); never also evidence. */
     targets: z.array(targetSchema).default([]),
   })
   .superRefine((s, ctx) => {
@@ -245,6 +205,11 @@ export const scenarioSchema = z
     s.options.forEach((o, i) => {
       if (seen.has(o.id)) ctx.addIssue({ code: "custom", message: `duplicate option id '${o.id}'`, path: ["options", i, "id"] });
       seen.add(o.id);
+    });
+    s.options.forEach((o, i) => {
+      if (o.drawsAs !== undefined && (!seen.has(o.drawsAs) || o.drawsAs === o.id)) {
+        ctx.addIssue({ code: "custom", message: `expected another option's id, got '${o.drawsAs}'`, path: ["options", i, "drawsAs"] });
+      }
     });
     const end = s.startYear + s.years - 1;
     s.options.forEach((o, i) => {
@@ -268,7 +233,7 @@ export const scenarioSchema = z
         ctx.addIssue({ code: "custom", message: `expected one of the options ${[...seen].join(", ")}, got '${p.transferTo}'`, path: ["contingencyPlans", i, "transferTo"] });
       }
     });
-    const lines = new Set<string>([...COST_LINES, ...Object.keys(s.baseline.placements).map((p) => `placement:${p}`)]);
+    const lines = new Set<string>(outputLineNames(Object.keys(s.baseline.placements)));
     s.targets.forEach((t, i) => {
       const at = (field: string, message: string) => ctx.addIssue({ code: "custom", message, path: ["targets", i, field] });
       if (!seen.has(t.option)) at("option", `expected one of the options ${[...seen].join(", ")}, got '${t.option}'`);
@@ -278,6 +243,17 @@ export const scenarioSchema = z
       if (t.toYear !== undefined && t.toYear < t.year) at("toYear", `expected a year no earlier than ${t.year}, got ${t.toYear}`);
       for (const line of t.output.split("/")) {
         if (!lines.has(line)) at("output", `expected a cost line (${[...lines].join(", ")}), got '${line}'`);
+      }
+    });
+    const evidenceRecords = new Set(s.evidence.map((e) => e.record));
+    s.evidence.forEach((e, i) => {
+      const at = (field: string, message: string) => ctx.addIssue({ code: "custom", message, path: ["evidence", i, field] });
+      if (!seen.has(e.option)) at("option", `expected one of the options ${[...seen].join(", ")}, got '${e.option}'`);
+      if (e.year < s.startYear || e.year >= s.startYear + s.years) at("year", `expected a year from ${s.startYear} to ${s.startYear + s.years - 1}, got ${e.year}`);
+    });
+    s.targets.forEach((t, i) => {
+      if (evidenceRecords.has(t.seed)) {
+        ctx.addIssue({ code: "custom", message: `'${t.seed}' is evidence this scenario is conditioned on; a record is either evidence or a check, never both`, path: ["targets", i, "seed"] });
       }
     });
     const base = s.priceBase.baseYear;

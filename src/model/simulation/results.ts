@@ -1,7 +1,7 @@
 import { binomialProbability, type OutputStats, type Probability, type Summary } from "../../engine/index.ts";
 import type { Histogram } from "../../engine/index.ts";
 import type { CompiledScenario } from "../inputs/compile-scenario.ts";
-import { FAILURE_FIGURES, HORIZON_FIGURES, PAIR_FIGURES, PLAN_FIGURES, type HorizonFigure, type PlanFigure } from "../costs/cost-lines.ts";
+import { HORIZON_FIGURES, PLAN_FIGURES, type HorizonFigure, type PlanFigure } from "../costs/output-layout.ts";
 import { financialYear, toPence } from "../quantities/money.ts";
 import type { Assumption } from "../inputs/input-sampler.ts";
 
@@ -89,7 +89,7 @@ function failureResult(stats: StatsAt, layout: CompiledScenario["layout"], o: nu
   const failedBy = Array.from({ length: years }, (_, t) => stats(layout.failedBy(o, t)));
   const n = failedBy[0].n;
   const probabilityByYear = failedBy.map((s) => binomialProbability(s.positives, n));
-  const depth = stats.orNull(layout.failure(o, FAILURE_FIGURES.indexOf("reservesAtFailure")));
+  const depth = stats.orNull(layout.failure(o, "reservesAtFailure"));
   return {
     threshold,
     probabilityByYear,
@@ -125,31 +125,31 @@ export function buildResults(
 
   const options: OptionResult[] = compiled.options.map((o, oi) => {
     const yearly: Record<string, MoneySummary[]> = {};
-    layout.lineNames.forEach((line, li) => {
-      yearly[line] = Array.from({ length: compiled.years }, (_, t) => money(stats(layout.yearly(oi, t, li))));
+    layout.lineNames.forEach((line) => {
+      yearly[line] = Array.from({ length: compiled.years }, (_, t) => money(stats(layout.yearly(oi, t, line))));
     });
-    const horizon = Object.fromEntries(HORIZON_FIGURES.map((f, fi) => [f, money(stats(layout.horizon(oi, fi)))])) as Record<HorizonFigure, MoneySummary>;
+    const horizon = Object.fromEntries(HORIZON_FIGURES.map((f) => [f, money(stats(layout.horizon(oi, f)))])) as Record<HorizonFigure, MoneySummary>;
     const result: OptionResult = { id: o.id, label: o.label, kind: o.kind, yearly, horizon };
     if (o.failWhenReservesBelow !== null) {
       result.failure = failureResult(stats, layout, oi, o.failWhenReservesBelow, startYear, compiled.years);
       result.plans = compiled.contingencyPlans.map((p, pi) => ({
         id: p.id,
         label: p.label,
-        costs: Object.fromEntries(PLAN_FIGURES.map((f, fi) => [f, money(stats(layout.plan(oi, pi, fi)))])) as Record<PlanFigure, MoneySummary>,
+        costs: Object.fromEntries(PLAN_FIGURES.map((f) => [f, money(stats(layout.plan(oi, pi, f)))])) as Record<PlanFigure, MoneySummary>,
       }));
     }
     return result;
   });
 
   const comparisons: Comparison[] = layout.pairs.map(([a, b], k) => {
-    const totalIndex = layout.pair(k, PAIR_FIGURES.indexOf("totalCostDifference"));
+    const totalIndex = layout.pair(k, "totalCostDifference");
     const total = stats(totalIndex);
     const h = histogram(totalIndex);
     return {
       a: compiled.options[a].id,
       b: compiled.options[b].id,
       totalCostDifference: money(total),
-      npvDifference: money(stats(layout.pair(k, PAIR_FIGURES.indexOf("npvDifference")))),
+      npvDifference: money(stats(layout.pair(k, "npvDifference"))),
       probabilityACheaper: binomialProbability(total.negatives, total.n),
       histogram: { lo: toPence(h.lo), hi: toPence(h.hi), counts: h.counts },
     };

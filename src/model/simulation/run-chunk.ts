@@ -1,7 +1,7 @@
-import { RowFolder, emptyPartial, type AggregationMode, type BlockPartial } from "../../engine/index.ts";
+import { BlockFolder, emptyPartial, type AggregationMode, type BlockPartial } from "../../engine/index.ts";
 import { compileScenario, type CompiledScenario } from "../inputs/compile-scenario.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
-import { simulateRows } from "./simulate.ts";
+import { simulateBlocks } from "./simulate.ts";
 
 /** Consecutive blocks [from, to) of one run: the unit of work a worker (or the main thread) does. */
 export interface ChunkTask {
@@ -12,6 +12,8 @@ export interface ChunkTask {
   from: number;
   to: number;
   plan: AggregationMode;
+  /** The iterations positions [from, to) simulate (conditioned, resampled futures); absent: the positions themselves. */
+  lanes?: Int32Array | null;
 }
 
 let cached: { key: string; compiled: CompiledScenario } | null = null;
@@ -22,12 +24,11 @@ export function compiledFor(task: Pick<ChunkTask, "key" | "scenario" | "seed">):
   return cached.compiled;
 }
 
-/** Simulates the task's iterations and folds each row into one partial as it is made. */
+/** Simulates the task's positions and folds each block of columns into one partial as it is made. */
 export function runChunk(task: ChunkTask): BlockPartial {
   const compiled = compiledFor(task);
   const part = emptyPartial(compiled.layout.size, task.from, task.to, task.plan);
-  const folder = new RowFolder(part, task.plan, compiled.layout.size);
-  simulateRows(compiled, task.from, task.to, folder);
-  folder.close();
+  const folder = new BlockFolder(part, task.plan, compiled.layout.size);
+  simulateBlocks(compiled, task.from, task.to, folder, task.lanes ?? null);
   return part;
 }

@@ -1,60 +1,53 @@
+import { BLOCK_SIZE, type SimulationColumns } from "../../engine/index.ts";
 import type { CompiledScenario } from "../inputs/compile-scenario.ts";
-import { CostModel } from "./cost-model.ts";
-import type { SimulationColumns } from "../../engine/index.ts";
+import { LANES } from "../inputs/input-sampler.ts";
+import { ScenarioModel } from "./scenario-model.ts";
 
 export type { SimulationColumns };
-
 
 /** Progress callback: iterations done so far and the total of this call. */
 export type ProgressListener = (done: number, total: number) => void;
 
-const PROGRESS_EVERY = 1000;
+/** Receives each block's output columns (columns[output][lane], valid for `count` lanes); reused, so copy what must be kept. */
+export interface BlockSink {
+  accept(columns: readonly Float64Array[], start: number, count: number): void;
+}
+
+/** The iterations positions [from, to) simulate, lanes[j - from] for position j, or the positions themselves when null. */
+export type LaneMap = Int32Array | null;
 
 /**
- * Runs iterations [from, to) of a compiled scenario. Each iteration's draws depend only on
- * (seed, input key, iteration index), so any split of the range gives the same columns.
+ * Runs positions [from, to) of a run block by block (from a multiple of BLOCK_SIZE), position j
+ * simulating iteration lanes[j - from] (a resampled future) or j itself, and hands each block of
+ * columns to `sink`. Values depend only on (seed, input key, iteration), never on the split.
  */
-export function simulateRange(
-  compiled: CompiledScenario,
-  from: number,
-  to: number,
-  onProgress?: ProgressListener,
-): SimulationColumns {
-  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to)) {
-    throw new RangeError("simulateRange requires integers 0 <= from < to");
+export function simulateBlocks(compiled: CompiledScenario, from: number, to: number, sink: BlockSink, lanes: LaneMap = null, onProgress?: ProgressListener): void {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to && from % BLOCK_SIZE === 0)) {
+    throw new RangeError("simulateBlocks requires integers 0 <= from < to with from a multiple of BLOCK_SIZE");
   }
-  const size = compiled.layout.size;
-  const count = to - from;
-  const columns = Array.from({ length: size }, () => new Float64Array(count));
-  const row = new Float64Array(size);
-  const model = new CostModel(compiled);
-  for (let i = 0; i < count; i++) {
-    compiled.inputs.drawIteration(from + i);
-    model.evaluate(row);
-    for (let k = 0; k < size; k++) columns[k][i] = row[k];
-    if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, count);
+  const model = new ScenarioModel(compiled);
+  const columns = Array.from({ length: compiled.layout.size }, () => new Float64Array(LANES));
+  const batch = new Int32Array(LANES);
+  for (let start = from; start < to; start += LANES) {
+    const count = Math.min(LANES, to - start);
+    for (let i = 0; i < count; i++) batch[i] = lanes === null ? start + i : lanes[start - from + i];
+    compiled.inputs.drawLanes(batch, count);
+    model.evaluateBlock(count, columns);
+    sink.accept(columns, start - from, count);
+    onProgress?.(start + count - from, to - from);
   }
-  onProgress?.(count, count);
+}
+
+/**
+ * Every output of iterations [from, to) (any range: a value depends only on its iteration), or of
+ * the iterations `lanes` lists, column-major, for analyses that need the values themselves.
+ */
+export function simulateRange(compiled: CompiledScenario, from: number, to: number, lanes: LaneMap = null): SimulationColumns {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to)) throw new RangeError("simulateRange requires integers 0 <= from < to");
+  const iterations = lanes ?? Int32Array.from({ length: to - from }, (_, i) => from + i);
+  const columns = Array.from({ length: compiled.layout.size }, () => new Float64Array(to - from));
+  simulateBlocks(compiled, 0, to - from, { accept: (block, start, count) => block.forEach((c, k) => columns[k].set(c.subarray(0, count), start)) }, iterations);
   return { from, to, columns };
-}
-
-/** Receives each iteration's row of outputs; the row is reused, so copy what must be kept. */
-export interface RowSink {
-  accept(row: Float64Array, iteration: number): void;
-}
-
-/** Runs iterations [from, to), handing each row to `sink` without storing them. */
-export function simulateRows(compiled: CompiledScenario, from: number, to: number, sink: RowSink): void {
-  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to)) {
-    throw new RangeError("simulateRows requires integers 0 <= from < to");
-  }
-  const row = new Float64Array(compiled.layout.size);
-  const model = new CostModel(compiled);
-  for (let i = from; i < to; i++) {
-    compiled.inputs.drawIteration(i);
-    model.evaluate(row);
-    sink.accept(row, i);
-  }
 }
 
 /** Joins consecutive ranges, in order, into one. */

@@ -1,0 +1,14 @@
+import type { CostLineDefinition, InputColumn, LineContext } from "../line-definition.ts";
+
+/**
+ * Evaluation shared by lines that are an amount a year at first-year prices, grown by general
+ * inflation: out = amount x deflator.
+ */
+export function indexedAmount(field: string): CostLineDefinition["evaluate"] {
+  return (ctx: LineContext, state, out) => {
+    const at = ctx.column(state[field] as InputColumn);
+    const v = ctx.values;
+    const deflator = ctx.shared.deflator;
+    for (let i = 0; i < ctx.count; i++) out[i] = v[at + i] * deflator[i];
+  };
+}

@@ -1,0 +1,155 @@
+import { KeyedStream, gamma, standardNormal } from "../../engine/index.ts";
+import { SHOCK_FAMILIES, type ShockFamily } from "../quantities/quantity-schema.ts";
+
+/**
+ * The national shock of one family: its spread a year, its persistence and its sources. A driver
+ * adds `nationalLoading x sd x shock[calendar year]` to its own mean.
+ */
+export interface ShockFamilyDefault {
+  family: ShockFamily;
+  /** Standard deviation of the national component a year, in the driver's units (a growth rate). */
+  sd: number;
+  /** AR(1) persistence from one year to the next. */
+  persistence: number;
+  source: string;
+}
+
+/**
+ * National defaults, read from the reference figures (evidence records cited). The spreads are the
+ * year-to-year variation of the national series, not the spread between councils.
+ */
+export const NATIONAL_SHOCKS: readonly ShockFamilyDefault[] = [
+  {
+    family: "general-inflation",
+    sd: 0.015,
+    persistence: 0.7,
+    source: "seeds/general-inflation-target; assumption: GDP deflator moved from about 2% to 5-7% a year in 2022-23",
+  },
+  {
+    family: "pay",
+    sd: 0.015,
+    persistence: 0.7,
+    source: "assumption: local government pay awards of 1.75% (2021) to about 6% (2022-23, 2023-24)",
+  },
+  {
+    family: "placement-prices",
+    sd: 0.035,
+    persistence: 0.6,
+    source:
+      "seeds/residential-real-growth-range, seeds/national-2023-24-looked-after-spend-growth: " +
+      "7.3% a year real on average 2019-24, +10.5% in 2023-24, +4% real in 2024-25",
+  },
+  {
+    family: "demand",
+    sd: 0.015,
+    persistence: 0.5,
+    source: "seeds/cla-england-series: children looked after grew 2.4%, 1.0%, 1.6%, 2.0%, -0.2%, -2.2% a year 2019-2025",
+  },
+];
+
+/** Rank order general-inflation, pay, placement-prices, demand: prices, pay and inflation move together. */
+export const NATIONAL_CORRELATION: readonly (readonly number[])[] = [
+  [1, 0.6, 0.5, 0.0],
+  [0.6, 1, 0.4, 0.0],
+  [0.5, 0.4, 1, 0.2],
+  [0.0, 0.0, 0.2, 1],
+];
+
+/** Degrees of freedom of the shocks' Student t innovations: heavy tails, as 2022-24 showed. */
+export const SHOCK_DEGREES_OF_FREEDOM = 5;
+
+/** Years of innovations each national shock sums over: persistence^12 is below 0.02 for all families. */
+const MEMORY = 12;
+
+/**
+ * National shocks by calendar year, the same for every scenario on the same seed: each year's
+ * innovations come from their own stream keyed by (seed, "national:<year>", iteration), so a
+ * scenario starting in 2017 and one starting in 2023 see the same 2023. Each family's shock is a
+ * stationary AR(1) with unit variance, written as a finite sum of past innovations.
+ */
+export class NationalShocks {
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** shock[family][year - firstYear] for the current lane. */
+  readonly shock: Float64Array[];
+  private readonly streams: KeyedStream[];
+  private readonly normals: (() => number)[];
+  private readonly chi: (() => number)[];
+  private readonly innovations: Float64Array;
+  private readonly root: number[][];
+  private readonly weights: Float64Array[];
+
+  constructor(seed: string, firstYear: number, lastYear: number) {
+    this.firstYear = firstYear;
+    this.lastYear = lastYear;
+    const span = lastYear - firstYear + 1 + MEMORY;
+    this.streams = Array.from({ length: span }, (_, k) => new KeyedStream(seed, `national:${firstYear - MEMORY + k}`));
+    this.normals = this.streams.map((s) => standardNormal(s.source));
+    this.chi = this.streams.map((s) => gamma(s.source, SHOCK_DEGREES_OF_FREEDOM / 2));
+    this.innovations = new Float64Array(span * SHOCK_FAMILIES.length);
+    this.root = cholesky(NATIONAL_CORRELATION);
+    this.shock = SHOCK_FAMILIES.map(() => new Float64Array(lastYear - firstYear + 1));
+    this.weights = NATIONAL_SHOCKS.map((f) => {
+      const w = new Float64Array(MEMORY + 1);
+      let sumSquares = 0;
+      for (let k = 0; k <= MEMORY; k++) sumSquares += (w[k] = f.persistence ** k) ** 2;
+      for (let k = 0; k <= MEMORY; k++) w[k] /= Math.sqrt(sumSquares);
+      return w;
+    });
+  }
+
+  /** Sets `shock` for one iteration. */
+  draw(iteration: number): void {
+    const families = SHOCK_FAMILIES.length;
+    const df = SHOCK_DEGREES_OF_FREEDOM;
+    const scale = Math.sqrt((df - 2) / df);
+    const z = new Float64Array(families);
+    for (let k = 0; k < this.streams.length; k++) {
+      this.streams[k].reset(iteration);
+      for (let f = 0; f < families; f++) z[f] = this.normals[k]();
+      // One chi-squared per year for all families: a multivariate t, so a bad year is bad for all.
+      const mix = scale / Math.sqrt((2 * this.chi[k]()) / df);
+      for (let f = 0; f < families; f++) {
+        let x = 0;
+        const row = this.root[f];
+        for (let g = 0; g <= f; g++) x += row[g] * z[g];
+        this.innovations[k * families + f] = x * mix;
+      }
+    }
+    for (let f = 0; f < families; f++) {
+      const out = this.shock[f];
+      const w = this.weights[f];
+      for (let y = 0; y < out.length; y++) {
+        let x = 0;
+        const k0 = y + MEMORY;
+        for (let k = 0; k <= MEMORY; k++) x += w[k] * this.innovations[(k0 - k) * families + f];
+        out[y] = x;
+      }
+    }
+  }
+}
+
+/** Index of a family in SHOCK_FAMILIES. */
+export function familyIndex(family: ShockFamily): number {
+  return SHOCK_FAMILIES.indexOf(family);
+}
+
+/**
+ * Lower Cholesky factor of a small positive-definite matrix. Four families only: loading mathjs
+ * (60 MB, a third of a second) for a 4 x 4 factor would cost every command its start-up.
+ */
+function cholesky(a: readonly (readonly number[])[]): number[][] {
+  const n = a.length;
+  const l = a.map(() => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = a[i][j];
+      for (let k = 0; k < j; k++) sum -= l[i][k] * l[j][k];
+      if (i === j) {
+        if (!(sum > 0)) throw new RangeError("cholesky requires a positive-definite matrix");
+        l[i][i] = Math.sqrt(sum);
+      } else l[i][j] = sum / l[j][j];
+    }
+  }
+  return l;
+}

@@ -1,0 +1,288 @@
+import { LANES, type QuantityRef } from "../inputs/input-sampler.ts";
+import type { CompiledDisruption, CompiledOption, CompiledScenario } from "../inputs/compile-scenario.ts";
+import type { LineContext, SharedPaths } from "../costs/line-definition.ts";
+import { FINANCE_LINES } from "../costs/finance-lines.ts";
+import { PathFinance, type FinanceColumns, type TransferCost } from "../finance/path-finance.ts";
+
+/** Where the operating lines of one year come from: an option's terms, how long they have run, any disruption. */
+interface Terms {
+  regime: number;
+  sinceStart: number;
+  disruption: CompiledDisruption | null;
+}
+
+/**
+ * The whole model over a block of lanes, column by column (structure of arrays): shared paths
+ * (prices, demand, pay: common random numbers), each option's cost and income lines year by year
+ * (from the registry, in dependency order), its finance, then each contingency plan on the same
+ * futures, the horizon figures and the paired differences. Writes `out[k][i]` for output k of the
+ * layout and lane i; nothing is allocated per block.
+ */
+export class ScenarioModel {
+  private readonly shared: Float64Array;
+  private readonly unitCost: Float64Array;
+  private readonly realBase = new Float64Array(LANES);
+  private readonly factor = new Float64Array(LANES);
+  private readonly shareChange = new Float64Array(LANES);
+  private readonly operatingGross: Float64Array;
+  private readonly scratchLines: Float64Array[];
+  private readonly scratchSub: Float64Array[][];
+  private readonly scratchFinance: FinanceColumns;
+  private readonly lineIndex: Map<string, number>;
+  private readonly operatingLines: number[];
+  private readonly incomeLines: number[];
+
+  constructor(private readonly c: CompiledScenario) {
+    const n = c.years;
+    this.shared = new Float64Array(3 * n * LANES);
+    this.unitCost = new Float64Array(c.weeklyUnitCost.length * n * LANES);
+    this.operatingGross = new Float64Array(n * LANES);
+    this.lineIndex = new Map(c.lines.map((l, k) => [l.definition.name, k]));
+    this.operatingLines = c.lines.flatMap((l, k) => (l.definition.section === "operating" ? [k] : []));
+    this.incomeLines = c.lines.flatMap((l, k) => (l.definition.section === "income" ? [k] : []));
+    this.scratchLines = c.lines.map(() => new Float64Array(LANES));
+    this.scratchSub = c.lines.map((l) => (l.definition.name === "placements" ? c.weeklyUnitCost.map(() => new Float64Array(LANES)) : []));
+    this.scratchFinance = Object.fromEntries(FINANCE_LINES.map((l) => [l.name, new Float64Array(LANES)])) as unknown as FinanceColumns;
+  }
+
+  private col(ref: QuantityRef, t: number): number {
+    return (ref.slot + ref.stride * t) * LANES;
+  }
+
+  /** Year t's column of a shared path: 0 deflator, 1 children, 2 employed pay. */
+  private path(which: number, t: number): Float64Array {
+    const start = (which * this.c.years + t) * LANES;
+    return this.shared.subarray(start, start + LANES);
+  }
+
+  private unitCostPath(p: number, t: number): Float64Array {
+    const start = (p * this.c.years + t) * LANES;
+    return this.unitCost.subarray(start, start + LANES);
+  }
+
+  /** Evaluates lanes 0..count-1 of the inputs' current values into `out` (one column per output). */
+  evaluateBlock(count: number, out: Float64Array[]): void {
+    const c = this.c;
+    this.sharedPaths(count);
+    const base = this.path(0, c.baseYearIndex);
+    for (let i = 0; i < count; i++) this.realBase[i] = base[i];
+    for (let o = 0; o < c.options.length; o++) {
+      const main = this.runOption(o, count, out);
+      this.writeHorizon(o, main, count, out);
+      for (let p = 0; p < c.contingencyPlans.length; p++) this.runPlan(o, p, main, count, out);
+    }
+    this.pairDifferences(count, out);
+  }
+
+  /** Prices, demand, pay and the price level every option shares (common random numbers). */
+  private sharedPaths(count: number): void {
+    const c = this.c;
+    const v = c.inputs.values;
+    for (let t = 0; t < c.years; t++) {
+      const deflator = this.path(0, t);
+      const children = this.path(1, t);
+      const pay = this.path(2, t);
+      if (t === 0) {
+        const payAt = this.col(c.permanentCostPerFte, 0);
+        for (let i = 0; i < count; i++) {
+          deflator[i] = 1;
+          children[i] = 1;
+          pay[i] = v[payAt + i];
+        }
+      } else {
+        const [d0, c0, p0] = [this.path(0, t - 1), this.path(1, t - 1), this.path(2, t - 1)];
+        const inflation = this.col(c.generalInflation, t);
+        const growth = this.col(c.childrenGrowth, t);
+        const payGrowth = this.col(c.payInflation, t);
+        for (let i = 0; i < count; i++) {
+          deflator[i] = d0[i] * (1 + v[inflation + i]);
+          children[i] = c0[i] * (1 + v[growth + i]);
+          pay[i] = p0[i] * (1 + v[payGrowth + i]);
+        }
+      }
+      for (let p = 0; p < c.weeklyUnitCost.length; p++) {
+        const price = this.unitCostPath(p, t);
+        if (t === 0) {
+          const at = this.col(c.weeklyUnitCost[p], 0);
+          for (let i = 0; i < count; i++) price[i] = v[at + i];
+        } else {
+          const before = this.unitCostPath(p, t - 1);
+          const growth = this.col(c.unitCostGrowth[p], t);
+          for (let i = 0; i < count; i++) price[i] = before[i] * (1 + v[growth + i]);
+        }
+      }
+    }
+  }
+
+  /** The scheduled terms of option o in year t: its own, or those of the option it transfers to. */
+  private scheduled(o: number, t: number): Terms {
+    const opt = this.c.options[o];
+    if (opt.transfer !== null && t >= opt.transfer.year) {
+      return { regime: opt.transfer.to, sinceStart: t - opt.transfer.year, disruption: opt.transfer.disruption };
+    }
+    return { regime: o, sinceStart: t, disruption: null };
+  }
+
+  /**
+   * Evaluates the cost and income lines of year t under `terms` into `lines` (one column per
+   * registry line) and `sub` (placement types); returns operating lines less income in `gross`.
+   */
+  private evaluateLines(t: number, terms: Terms, count: number, lines: Float64Array[], sub: Float64Array[][], gross: Float64Array): void {
+    const c = this.c;
+    const v = c.inputs.values;
+    const regime = c.options[terms.regime];
+    const ramp = Math.min(1, (terms.sinceStart + 1) / regime.rampYears);
+    const factorAt = this.col(regime.placementCostFactor, t);
+    const changeAt = this.col(regime.agencyShareChange, t);
+    const disruption = terms.disruption !== null && terms.sinceStart < terms.disruption.years ? terms.disruption : null;
+    for (let i = 0; i < count; i++) {
+      this.factor[i] = 1 + (v[factorAt + i] - 1) * ramp;
+      this.shareChange[i] = v[changeAt + i] * ramp;
+    }
+    if (disruption !== null) {
+      const f = this.col(disruption.placementCostFactor, t);
+      const s = this.col(disruption.agencyShareChange, t);
+      for (let i = 0; i < count; i++) {
+        this.factor[i] *= v[f + i];
+        this.shareChange[i] += v[s + i];
+      }
+    }
+    const shared: SharedPaths = {
+      deflator: this.path(0, t),
+      childFactor: this.path(1, t),
+      permanentCost: this.path(2, t),
+      unitCost: c.weeklyUnitCost.map((_, p) => this.unitCostPath(p, t)),
+    };
+    const lineIndex = this.lineIndex;
+    const ctx: LineContext = {
+      count,
+      t,
+      values: v,
+      column: (ref) => (ref.slot + ref.stride * t) * LANES,
+      columnAt: (ref, year) => (ref.slot + ref.stride * year) * LANES,
+      shared,
+      placementCostFactor: this.factor,
+      agencyShareChange: this.shareChange,
+      line: (name) => lines[lineIndex.get(name)!],
+      dependencies: [],
+    };
+    c.lines.forEach((line, k) => {
+      const state = line.definition.scope === "shared" ? c.sharedLineState[k]! : regime.lineState[k]!;
+      ctx.dependencies = line.dependencies;
+      line.definition.evaluate(ctx, state, lines[k], sub[k]);
+    });
+    gross.fill(0, 0, count);
+    for (const k of this.operatingLines) {
+      const line = lines[k];
+      for (let i = 0; i < count; i++) gross[i] += line[i];
+    }
+    for (const k of this.incomeLines) {
+      const line = lines[k];
+      for (let i = 0; i < count; i++) gross[i] -= line[i];
+    }
+  }
+
+  /** Runs option o as scheduled, writing its yearly lines straight into `out`. */
+  private runOption(o: number, count: number, out: Float64Array[]): PathFinance {
+    const c = this.c;
+    const layout = c.layout;
+    const opt = c.options[o];
+    const finance = new PathFinance(c, opt, null, count);
+    for (let t = 0; t < c.years; t++) {
+      const terms = this.scheduled(o, t);
+      const lines = c.lines.map((l) => out[layout.yearly(o, t, l.definition.name)]);
+      const sub = this.scratchSub.map((s) => (s.length === 0 ? s : c.placementTypes.map((name) => out[layout.yearly(o, t, `placement:${name}`)])));
+      const gross = this.operatingGross.subarray(t * LANES, (t + 1) * LANES);
+      this.evaluateLines(t, terms, count, lines, sub, gross);
+      const financeOut = Object.fromEntries(FINANCE_LINES.map((l) => [l.name, out[layout.yearly(o, t, l.name)]])) as unknown as FinanceColumns;
+      const transfer = opt.transfer !== null && t === opt.transfer.year ? transferCost(opt.transfer, opt) : null;
+      finance.year(t, gross, c.options[terms.regime], transfer, null, this.path(0, t), this.realBase, financeOut);
+    }
+    return finance;
+  }
+
+  private writeHorizon(o: number, main: PathFinance, count: number, out: Float64Array[]): void {
+    const c = this.c;
+    const layout = c.layout;
+    const put = (k: number, f: (i: number) => number) => {
+      const column = out[k];
+      for (let i = 0; i < count; i++) column[i] = f(i);
+    };
+    put(layout.horizon(o, "totalCost"), (i) => main.total[i]);
+    put(layout.horizon(o, "councilCost"), (i) => main.council[i]);
+    put(layout.horizon(o, "dfeCost"), (i) => main.dfe[i]);
+    put(layout.horizon(o, "companyCost"), (i) => main.total[i] - main.council[i] - main.dfe[i]);
+    put(layout.horizon(o, "npv"), (i) => main.npv[i]);
+    put(layout.horizon(o, "operating"), (i) => main.operatingSum[i]);
+    put(layout.horizon(o, "overspend"), (i) => main.overspendSum[i]);
+    put(layout.failure(o, "failureYear"), (i) => main.failureYear[i]);
+    put(layout.failure(o, "reservesAtFailure"), (i) => (main.failureYear[i] < 0 ? Number.NaN : main.reservesAtFailure[i]));
+    for (let t = 0; t < c.years; t++) put(layout.failedBy(o, t), (i) => (main.failureYear[i] >= 0 && main.failureYear[i] <= t ? 1 : 0));
+  }
+
+  /**
+   * Option o under contingency plan p on the same futures: lanes that never fail keep the
+   * scheduled totals; a plan that moves the service evaluates the new terms' lines from the year
+   * after each failure year that occurs.
+   */
+  private runPlan(o: number, p: number, main: PathFinance, count: number, out: Float64Array[]): void {
+    const c = this.c;
+    const layout = c.layout;
+    const opt = c.options[o];
+    const plan = c.contingencyPlans[p];
+    const totals = { total: new Float64Array(LANES), council: new Float64Array(LANES), dfe: new Float64Array(LANES) };
+    for (let i = 0; i < count; i++) {
+      totals.total[i] = main.total[i];
+      totals.council[i] = main.council[i];
+      totals.dfe[i] = main.dfe[i];
+    }
+    const failureYears = [...new Set(Array.from(main.failureYear.subarray(0, count)).filter((f) => f >= 0))].sort((a, b) => a - b);
+    // Without a move, the lines after failure are the scheduled ones: one pass serves every failure year.
+    const groups = plan.transferTo === null ? (failureYears.length > 0 ? [-1] : []) : failureYears;
+    const gross = new Float64Array(LANES);
+    for (const f of groups) {
+      const finance = new PathFinance(c, opt, plan, count);
+      for (let t = 0; t < c.years; t++) {
+        const scheduled = this.scheduled(o, t);
+        let regime = scheduled.regime;
+        if (f >= 0 && t > f) {
+          regime = plan.transferTo!;
+          this.evaluateLines(t, { regime, sinceStart: t - f - 1, disruption: plan.disruption }, count, this.scratchLines, this.scratchSub, gross);
+        } else gross.set(this.operatingGross.subarray(t * LANES, t * LANES + count));
+        const transfer = opt.transfer !== null && t === opt.transfer.year ? transferCost(opt.transfer, opt) : null;
+        const planTransfer =
+          plan.transferTo === null ? null : { transitionCost: plan.transitionCost, optimismBias: plan.optimismBias, exitCost: c.options[scheduled.regime].exitCost };
+        finance.year(t, gross, c.options[regime], transfer, planTransfer, this.path(0, t), this.realBase, this.scratchFinance);
+      }
+      for (let i = 0; i < count; i++) {
+        if (main.failureYear[i] < 0 || (f >= 0 && main.failureYear[i] !== f)) continue;
+        totals.total[i] = finance.total[i];
+        totals.council[i] = finance.council[i];
+        totals.dfe[i] = finance.dfe[i];
+      }
+    }
+    const write = (k: number, f: (i: number) => number) => {
+      for (let i = 0; i < count; i++) out[k][i] = f(i);
+    };
+    write(layout.plan(o, p, "totalCost"), (i) => totals.total[i]);
+    write(layout.plan(o, p, "councilCost"), (i) => totals.council[i]);
+    write(layout.plan(o, p, "dfeCost"), (i) => totals.dfe[i]);
+    write(layout.plan(o, p, "companyCost"), (i) => totals.total[i] - totals.council[i] - totals.dfe[i]);
+  }
+
+  private pairDifferences(count: number, out: Float64Array[]): void {
+    const layout = this.c.layout;
+    layout.pairs.forEach(([a, b], k) => {
+      for (const [figure, horizon] of [["totalCostDifference", "totalCost"], ["npvDifference", "npv"]] as const) {
+        const d = out[layout.pair(k, figure)];
+        const x = out[layout.horizon(a, horizon)];
+        const y = out[layout.horizon(b, horizon)];
+        for (let i = 0; i < count; i++) d[i] = x[i] - y[i];
+      }
+    });
+  }
+}
+
+function transferCost(transfer: NonNullable<CompiledOption["transfer"]>, from: CompiledOption): TransferCost {
+  return { transitionCost: transfer.transitionCost, optimismBias: transfer.optimismBias, exitCost: from.exitCost };
+}

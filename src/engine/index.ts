@@ -13,3 +13,13 @@ export { imanConover, correlationRoot, smallestEigenvalue } from "./iman-conover
 export { betaCdf, betaQuantile, normalCdf, normalQuantile, tabulatedQuantile } from "./quantile-functions.ts";
 export * from "./runner/aggregate.ts";
 export { workerModule, type WorkerModule } from "./runner/worker-module.ts";
+export { crpsSample } from "./statistics/crps-sample.ts";
+export { crpsSampleWeighted } from "./statistics/crps-sample-weighted.ts";
+export { crpsPoint } from "./statistics/crps-point.ts";
+export { probabilityIntegralTransform } from "./statistics/probability-integral-transform.ts";
+export { probabilityIntegralTransformWeighted } from "./statistics/probability-integral-transform-weighted.ts";
+export { centralInterval } from "./statistics/central-interval.ts";
+export { weightedQuantile } from "./statistics/weighted-quantile.ts";
+export { coverageSummary, type CoverageSummary } from "./statistics/coverage-summary.ts";
+export { skillScore } from "./statistics/skill-score.ts";
+export { signTest } from "./statistics/sign-test.ts";

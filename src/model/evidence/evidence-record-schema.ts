@@ -4,6 +4,16 @@ import { z } from "zod";
 export const EVIDENCE_WEIGHTS = ["OFF", "COUNCIL", "PRESS", "EST"] as const;
 
 /**
+ * What kind of figure a money record is (and a count where the distinction matters), so that
+ * conditioning can give each its own uncertainty and the backtest can tell evidence from checks:
+ * - outturn: an audited or final year-end figure (or a balance or payment actually made);
+ * - in-year-forecast: a projection made during the year it describes;
+ * - budget: a budget, contract sum, agreed addition to one, or the planning assumption behind it;
+ * - estimate: anything else (a projection made before the year, a one-off estimate, a range).
+ */
+export const EVIDENCE_BASES = ["outturn", "in-year-forecast", "budget", "estimate"] as const;
+
+/**
  * One published figure, kept as data with its source. A point figure has `value`; a published
  * range or bound has `low` and/or `high` (a one-sided bound leaves the other out).
  */
@@ -21,6 +31,8 @@ export const evidenceRecordSchema = z
     unit: z.enum(["GBP", "GBP/week", "GBP/year", "share", "count", "FTE", "rate", "months", "per-10000"]),
     /** For money: "nominal 2023-24" (cash in that year) or "real 2023-24 prices"; absent otherwise. */
     priceBase: z.string().optional(),
+    /** Outturn, in-year forecast, budget or estimate (EVIDENCE_BASES); required of overspends and outturns by test/seeds.test.ts. */
+    basis: z.enum(EVIDENCE_BASES).optional(),
     source: z.strictObject({ title: z.string().min(1), publisher: z.string().min(1), date: z.string().min(1) }),
     weight: z.enum(EVIDENCE_WEIGHTS),
     note: z.string().optional(),

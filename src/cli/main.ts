@@ -28,6 +28,7 @@ function buildProgram(): Command {
     .option("--precision <tol>", "double the iterations until the first comparison's mean and P90 are known to this relative tolerance (95%), e.g. 0.01", positiveFraction("--precision"))
     .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", OUTPUT_FORMATS)))
     .option("--out <file>", "write the output to a file instead of stdout")
+    .option("--prior", "show the unconditioned futures (default: conditioned on the scenario's published evidence)")
     .action(runCommand);
 
   program

@@ -1,6 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { scenarioPath } from "./scenario-path.ts";
-import { loadScenario, runScenarioAsync, runToPrecision } from "../model/index.ts";
+import { join } from "node:path";
+import { loadEvidence, loadScenario, runForecast, runToPrecision } from "../model/index.ts";
+import { REPOSITORY } from "./repository.ts";
 import { percent, resultsCsv, resultsJson, resultsTable } from "../report/index.ts";
 import { progressBar } from "./progress-bar.ts";
 
@@ -14,6 +16,8 @@ export interface RunFlags {
   precision?: number;
   format: OutputFormat;
   out?: string;
+  /** Show the unconditioned futures instead of conditioning on the scenario's evidence. */
+  prior?: boolean;
 }
 
 /** `trustsim run <file>`: simulates a scenario and prints or writes its results. */
@@ -23,7 +27,8 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
   let results;
   try {
     if (flags.precision === undefined) {
-      results = await runScenarioAsync(scenario, { iterations: flags.iterations, seed: flags.seed, workers: flags.workers, onProgress: bar.update });
+      const records = scenario.evidence.length > 0 ? await loadEvidence(join(REPOSITORY, "seeds")) : new Map();
+      results = await runForecast(scenario, records, { iterations: flags.iterations, seed: flags.seed, workers: flags.workers, onProgress: bar.update, prior: flags.prior });
     } else {
       const run = await runToPrecision(scenario, flags.precision, { start: flags.iterations, seed: flags.seed, workers: flags.workers, onProgress: bar.update });
       results = run.results;

@@ -106,6 +106,7 @@ export class PathFinance {
     const actionDelivery = action === null ? -1 : this.col(action.delivery, t);
     const discount = c.discountFactors[t];
     const knownBudgets = rules.amount.stride === 1;
+    const known = rules.known[t];
     const failAt = opt.failWhenReservesBelow;
     const inHouse = opt.kind === "in-house";
 
@@ -120,6 +121,7 @@ export class PathFinance {
       } else {
         this.upliftFactor[i] *= 1 + v[uplift + i];
         if (knownBudgets) this.budgetBase[i] = v[amount + i];
+        else if (known === known) this.budgetBase[i] = known;
         else {
           this.budgetBase[i] *= 1 + v[uplift + i];
           if (rebase !== null && t - rebase.lag >= 0) this.budgetBase[i] += v[rebaseShare + i] * this.history[(t - rebase.lag) * LANES + i];

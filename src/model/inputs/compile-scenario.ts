@@ -57,6 +57,8 @@ export interface CompiledContingencyPlan {
 /** The budget rules (scenario/budget-schema.ts) with where their numbers live. */
 export interface CompiledBudget {
   amount: QuantityRef;
+  /** Budgets already set, by year index (NaN where the rule applies). */
+  known: Float64Array;
   uplift: QuantityRef;
   rebase: { share: QuantityRef; lag: number } | null;
   inYearTopUps: { threshold: number; share: QuantityRef } | null;
@@ -139,6 +141,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
     payInflation: add("baseline.workforce.payInflation", b.workforce.payInflation),
     budget: {
       amount: add("baseline.budget.amount", rules.amount),
+      known: Float64Array.from({ length: years }, (_, t) => rules.known.find((k) => k.year === scenario.startYear + t)?.amount ?? Number.NaN),
       uplift: add("baseline.budget.uplift", rules.uplift),
       rebase: rules.rebase === undefined ? null : { share: add("baseline.budget.rebase.share", rules.rebase.share), lag: rules.rebase.lag },
       inYearTopUps:

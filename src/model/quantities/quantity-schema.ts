@@ -6,6 +6,8 @@ const evidence = {
   source: z.string().min(1).optional(),
   /** Why the value was chosen, when it is an assumption rather than evidence. */
   note: z.string().min(1).optional(),
+  /** True for a balancing item: a value chosen so that a total comes out right, reported as such. */
+  balancing: z.boolean().optional(),
 };
 /** When a quantity is drawn: once per iteration (default) or afresh each year. */
 const drawn = { per: z.enum(["iteration", "year"]).default("iteration") };

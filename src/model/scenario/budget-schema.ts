@@ -14,6 +14,11 @@ const share = (description: string) => quantitySchema.describe(description);
 export const budgetSchema = z.strictObject({
   amount: quantitySchema.describe("Budget (or contract sum) in the first year, GBP; a list gives a known budget every year."),
   uplift: zero.describe("Yearly uplift of the budget before any rebasing, as a fraction (0.03 = 3%)."),
+  known: z
+    .array(z.strictObject({ year: z.number().int(), amount: z.number().finite().positive().max(1e11) }))
+    .max(60)
+    .default([])
+    .describe("Budgets already set for later years (a published contract sum): they replace the rule in those years."),
   rebase: z
     .strictObject({
       share: share("Share of an overspend (or underspend) added to (or taken from) the budget for good, `lag` years later."),

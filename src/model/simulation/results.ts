@@ -59,6 +59,26 @@ export interface Comparison {
   histogram: Histogram;
 }
 
+/** How a run was conditioned on published evidence (forecast/condition-on-evidence.ts). */
+export interface ConditioningSummary {
+  /** "conditioned": futures resampled to agree with the evidence; "prior": the unconditioned futures. */
+  mode: "conditioned" | "prior";
+  pool: number;
+  effectiveSampleSize: number;
+  distinct: number;
+  evidence: {
+    record: string;
+    option: string;
+    year: string;
+    output: string;
+    published: { value?: number; low?: number; high?: number };
+    basis: string;
+    sdShareOfBudget: number;
+    prior: { p10: number; p50: number; p90: number };
+    conditioned: { p10: number; p50: number; p90: number };
+  }[];
+}
+
 /** What `run` returns and the JSON output prints. */
 export interface Results {
   format: "trustsim-results/1";
@@ -69,6 +89,8 @@ export interface Results {
   options: OptionResult[];
   comparisons: Comparison[];
   assumptions: Assumption[];
+  /** Present when the scenario lists evidence: conditioned (the default) or prior (--prior). */
+  conditioning?: ConditioningSummary;
 }
 
 /** Rounds every money figure of a statistic to pence, once, at this edge. */
@@ -112,6 +134,7 @@ export function buildResults(
   seed: string,
   percentiles: PercentileMethod,
   histogram: (output: number) => Histogram,
+  conditioning?: ConditioningSummary,
 ): Results {
   const { scenario, layout } = compiled;
   const stats = ((k: number) => {
@@ -173,5 +196,16 @@ export function buildResults(
     options,
     comparisons,
     assumptions: compiled.inputs.assumptions,
+    ...(conditioning === undefined ? {} : { conditioning: roundConditioning(conditioning) }),
+  };
+}
+
+/** Money in the conditioning summary to pence, at this edge. */
+function roundConditioning(c: ConditioningSummary): ConditioningSummary {
+  const band = (b: { p10: number; p50: number; p90: number }) => ({ p10: toPence(b.p10), p50: toPence(b.p50), p90: toPence(b.p90) });
+  return {
+    ...c,
+    effectiveSampleSize: Math.round(c.effectiveSampleSize * 10) / 10,
+    evidence: c.evidence.map((e) => ({ ...e, prior: band(e.prior), conditioned: band(e.conditioned) })),
   };
 }

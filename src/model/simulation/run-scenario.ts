@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { workerModule, Aggregator, BLOCK_SIZE, emptyPartial, foldBlock, planAggregation, type BlockPartial } from "../../engine/index.ts";
-import { buildResults, type PercentileMethod, type Results } from "./results.ts";
+import { buildResults, type ConditioningSummary, type PercentileMethod, type Results } from "./results.ts";
 import { compiledFor, runChunk, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { simulateRange, type ProgressListener } from "./simulate.ts";
@@ -14,6 +14,10 @@ export interface RunOptions {
   /** Worker threads; 1 runs in this thread. The numbers never depend on it. */
   workers?: number;
   onProgress?: ProgressListener;
+  /** The iterations each position simulates (conditioned futures, see forecast/); absent: 0, 1, 2, ... */
+  lanes?: Int32Array;
+  /** What conditioning did, reported with the results. */
+  conditioning?: ConditioningSummary;
 }
 
 /** Below this many iterations a run stays in one thread: starting workers (about half a second) costs more than it saves. */
@@ -30,6 +34,13 @@ interface Prepared {
   base: Omit<ChunkTask, "from" | "to">;
   aggregator: Aggregator;
   compiled: ReturnType<typeof compiledFor>;
+  lanes: Int32Array | null;
+  conditioning: ConditioningSummary | undefined;
+}
+
+/** A chunk's task, with its slice of the lanes when the run is conditioned. */
+function task(p: Prepared, from: number, to: number): ChunkTask {
+  return { ...p.base, from, to, lanes: p.lanes === null ? null : p.lanes.slice(from, to) };
 }
 
 /** Compiles, runs the first block in this thread and fixes the aggregation plan from it. */
@@ -42,13 +53,14 @@ function prepare(scenario: Scenario, options: RunOptions): Prepared {
   const key = `${seed}\u0000${JSON.stringify(scenario)}`;
   const compiled = compiledFor({ key, scenario, seed });
   const size = compiled.layout.size;
-  const pilot = simulateRange(compiled, 0, Math.min(iterations, BLOCK_SIZE));
+  if (options.lanes !== undefined && options.lanes.length !== iterations) throw new RangeError("runScenario requires one lane per iteration");
+  const pilot = simulateRange(compiled, 0, Math.min(iterations, BLOCK_SIZE), options.lanes?.subarray(0, Math.min(iterations, BLOCK_SIZE)) ?? null);
   const plan = planAggregation(size, iterations, pilot);
   const aggregator = new Aggregator(size, iterations, plan);
   const first = emptyPartial(size, 0, pilot.to, plan);
   foldBlock(first, pilot, plan);
   aggregator.add(first);
-  return { iterations, seed, base: { key, scenario, seed, plan }, aggregator, compiled };
+  return { iterations, seed, base: { key, scenario, seed, plan }, aggregator, compiled, lanes: options.lanes ?? null, conditioning: options.conditioning };
 }
 
 /** Chunks of whole blocks after the first, about four per worker for balance. */
@@ -75,7 +87,7 @@ function finish(p: Prepared): Results {
           `spanning three times the range of the first ${BLOCK_SIZE} iterations, each within one bin width of the exact ` +
           `value; means and standard deviations are exact`,
       };
-  return buildResults(p.compiled, p.aggregator.stats(), p.iterations, p.seed, percentiles, (k) => p.aggregator.histogram(k));
+  return buildResults(p.compiled, p.aggregator.stats(), p.iterations, p.seed, percentiles, (k) => p.aggregator.histogram(k), p.conditioning);
 }
 
 /** A pool of `threads` simulation workers (TypeScript through tsx, as in this thread). */
@@ -93,7 +105,7 @@ function startPool(threads: number): Piscina {
 /** Runs a validated scenario in this thread and returns its results. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
   const p = prepare(scenario, options);
-  for (const [from, to] of chunks(p.iterations, 1)) p.aggregator.add(runChunk({ ...p.base, from, to }));
+  for (const [from, to] of chunks(p.iterations, 1)) p.aggregator.add(runChunk(task(p, from, to)));
   return finish(p);
 }
 
@@ -122,7 +134,7 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
   options.onProgress?.(done, p.iterations);
   if (pool === null) {
     for (const [from, to] of work) {
-      const part = runChunk({ ...p.base, from, to });
+      const part = runChunk(task(p, from, to));
       p.aggregator.add(part);
       progress(part);
       await new Promise((resolve) => setImmediate(resolve));
@@ -132,7 +144,7 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
   try {
     await Promise.all(
       work.map(async ([from, to]) => {
-        const part = (await pool.run({ ...p.base, from, to })) as BlockPartial;
+        const part = (await pool.run(task(p, from, to))) as BlockPartial;
         p.aggregator.add(part);
         progress(part);
       }),

@@ -1,0 +1,110 @@
+import { quantitySchema } from "../quantities/quantity-schema.ts";
+import { quantityMean } from "../quantities/quantity-mean.ts";
+import { WEEKS_PER_YEAR } from "../costs/lines/placements.ts";
+import { financialYear } from "../quantities/money.ts";
+import { BUDGET_RULE_DEFAULTS, DRIVER_DEFAULTS, LOCAL_OVERSPEND_SD, PLACEMENT_DEFAULTS, TRUST_DEFAULTS, WORKFORCE_DEFAULTS } from "./national-defaults.ts";
+import { nationalOverspendShare } from "./national-overspend-share.ts";
+
+/** What a finance director knows about their council, for `trustsim init`. */
+export interface CouncilFacts {
+  id: string;
+  area: string;
+  /** Calendar year the first financial year starts (2025 = 2025-26). */
+  startYear: number;
+  years?: number;
+  /** The service's budget (or trust contract sum) in the first year, GBP. */
+  budget: number;
+  /** Children looked after at the start: a total (split by the national mix) or a count by placement type. */
+  childrenLookedAfter: number | Record<string, number>;
+  /** Staff FTE the workforce line covers (all staff, or social workers only: say which in `staffNote`). */
+  staffFte: number;
+  /** Agency share of those FTE, 0 to 1. */
+  agencyShare: number;
+  staffNote?: string;
+  /** "trust": the service runs through a trust (with an in-house counterfactual); "in-house": the council runs it (with a trust to compare). */
+  model?: "trust" | "in-house";
+  /** Known budgets for later years (a published contract sum), GBP, from the second year. */
+  laterBudgets?: Record<number, number>;
+  seed?: string;
+}
+
+/** A scenario for a council from its own facts and national defaults, and what was balanced. */
+export interface InitialScenario {
+  scenario: Record<string, unknown>;
+  /** The labelled balancing item: other spend, and how it was computed. */
+  balancing: { otherSpend: number; sd: number; nationalShare: number; expectedPlacements: number; expectedWorkforce: number; records: string };
+}
+
+/**
+ * Writes a scenario for a council (issue 11: a new area in minutes). Placement types follow the
+ * national mix unless given; unit costs, growth drivers, pay and the budget rules are national
+ * defaults with their sources; other spend is a labelled balancing item computed for this
+ * council's own first-year budget: budget x (1 + the national average overspend share of the year
+ * before) less expected placements and staff, uncertain by the spread of councils' overspends.
+ * No figure from another council carries over.
+ */
+export function initScenario(facts: CouncilFacts): InitialScenario {
+  const years = facts.years ?? 10;
+  const types = Object.keys(PLACEMENT_DEFAULTS) as (keyof typeof PLACEMENT_DEFAULTS)[];
+  const counts: Record<string, number> =
+    typeof facts.childrenLookedAfter === "number"
+      ? Object.fromEntries(types.map((t) => [t, Math.round(PLACEMENT_DEFAULTS[t].mix * (facts.childrenLookedAfter as number))]))
+      : facts.childrenLookedAfter;
+  const placements = Object.fromEntries(
+    Object.entries(counts).map(([type, children]) => {
+      const d = PLACEMENT_DEFAULTS[type as keyof typeof PLACEMENT_DEFAULTS] ?? PLACEMENT_DEFAULTS["supported-accommodation"];
+      const note = typeof facts.childrenLookedAfter === "number" ? `${(d.mix * 100).toFixed(1)}% of ${facts.childrenLookedAfter} children looked after (national mix)` : "council figure";
+      return [type, { children: { dist: "constant", value: children, source: d.mixSource, note }, weeklyUnitCost: d.weeklyUnitCost, unitCostGrowth: d.unitCostGrowth }];
+    }),
+  );
+  const mean = (q: unknown) => quantityMean(quantitySchema.parse(q));
+  const expectedPlacements = Object.values(placements).reduce((s, p) => s + mean(p.children) * mean(p.weeklyUnitCost) * WEEKS_PER_YEAR, 0);
+  const pay = mean(WORKFORCE_DEFAULTS.permanentCostPerFte);
+  const premium = mean(WORKFORCE_DEFAULTS.agencyPremium);
+  const expectedWorkforce = facts.staffFte * pay * (1 - facts.agencyShare + (1 + premium) * facts.agencyShare);
+  const national = nationalOverspendShare(facts.startYear - 1);
+  const otherSpend = Math.max(0, Math.round(facts.budget * (1 + national.share) - expectedPlacements - expectedWorkforce));
+  const sd = Math.round(LOCAL_OVERSPEND_SD * facts.budget);
+  const known = Object.entries(facts.laterBudgets ?? {}).map(([year, amount]) => ({ year: Number(year), amount }));
+  const model = facts.model ?? "trust";
+  const trust = { id: "trust", label: "Children's trust", kind: "trust", ...TRUST_DEFAULTS };
+  const inHouse = { id: "in-house", label: model === "trust" ? "Council runs the service (counterfactual)" : "Council runs the service", kind: "in-house" };
+  const scenario = {
+    id: facts.id,
+    title: `${facts.area}: ${model === "trust" ? "children's trust against the council running the service" : "in-house against a children's trust"}, ${financialYear(facts.startYear)} to ${financialYear(facts.startYear + years - 1)}`,
+    area: facts.area,
+    startYear: facts.startYear,
+    years,
+    priceBase: { basis: "nominal", baseYear: facts.startYear },
+    discountRate: 0.035,
+    simulation: { iterations: 10000, seed: facts.seed ?? `${facts.id}-${facts.startYear}` },
+    baseline: {
+      generalInflation: DRIVER_DEFAULTS.generalInflation,
+      childrenGrowth: DRIVER_DEFAULTS.childrenGrowth,
+      placements,
+      workforce: {
+        fte: { dist: "constant", value: facts.staffFte, note: facts.staffNote ?? "council figure: staff FTE" },
+        permanentCostPerFte: WORKFORCE_DEFAULTS.permanentCostPerFte,
+        agencyShare: { dist: "constant", value: facts.agencyShare, note: "council figure" },
+        agencyPremium: WORKFORCE_DEFAULTS.agencyPremium,
+        payInflation: DRIVER_DEFAULTS.payInflation,
+      },
+      otherSpend: {
+        dist: "normal", mean: otherSpend, sd, min: 0, balancing: true, source: national.records,
+        note:
+          `balancing item for this council's own budget: ${financialYear(facts.startYear)} budget x (1 + national average overspend ` +
+          `${(national.share * 100).toFixed(1)}%) less expected placements and staff; sd ${(LOCAL_OVERSPEND_SD * 100).toFixed(0)}% of budget, ` +
+          "the spread of councils' overspends around the national average",
+      },
+      budget: {
+        amount: facts.budget,
+        ...(known.length > 0 ? { known } : {}),
+        uplift: BUDGET_RULE_DEFAULTS.uplift,
+        rebase: BUDGET_RULE_DEFAULTS.rebase,
+        managementAction: BUDGET_RULE_DEFAULTS.managementAction,
+      },
+    },
+    options: model === "trust" ? [trust, inHouse] : [inHouse, trust],
+  };
+  return { scenario, balancing: { otherSpend, sd, nationalShare: national.share, expectedPlacements, expectedWorkforce, records: national.records } };
+}

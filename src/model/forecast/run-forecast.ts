@@ -1,0 +1,32 @@
+import type { Scenario } from "../scenario/scenario-schema.ts";
+import type { EvidenceRecord } from "../evidence/evidence-record-schema.ts";
+import { compileScenario } from "../inputs/compile-scenario.ts";
+import { runScenarioAsync, type RunOptions } from "../simulation/run-scenario.ts";
+import type { Results } from "../simulation/results.ts";
+import { conditionOnEvidence, evidenceItems } from "./condition-on-evidence.ts";
+
+export interface ForecastOptions extends Omit<RunOptions, "lanes" | "conditioning"> {
+  /** Show the unconditioned futures (the evidence is still listed beside their bands). */
+  prior?: boolean;
+}
+
+/**
+ * A run as `trustsim run` makes it: the scenario's futures conditioned on its published evidence
+ * (when it lists any), then every year simulated from the conditioned futures, so evidence years
+ * show the published figure beside the conditioned band and later years are the forecast.
+ */
+export async function runForecast(scenario: Scenario, records: ReadonlyMap<string, EvidenceRecord>, options: ForecastOptions = {}): Promise<Results> {
+  if (scenario.evidence.length === 0) return runScenarioAsync(scenario, options);
+  const iterations = options.iterations ?? scenario.simulation.iterations;
+  const seed = options.seed ?? scenario.simulation.seed;
+  const compiled = compileScenario(scenario, seed);
+  const used = evidenceItems(compiled, records);
+  if (options.prior) {
+    const view = conditionOnEvidence(compiled, used, iterations, seed, iterations, false);
+    const { lanes: _, ...summary } = view;
+    return runScenarioAsync(scenario, { ...options, conditioning: { mode: "prior", ...summary } });
+  }
+  const conditioned = conditionOnEvidence(compiled, used, iterations, seed);
+  const { lanes, ...summary } = conditioned;
+  return runScenarioAsync(scenario, { ...options, lanes, conditioning: { mode: "conditioned", ...summary } });
+}

@@ -113,7 +113,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web front end in headless Chromium (
     const docxPath = join(ARTIFACTS, "report.docx");
     await (await docxDownload).saveAs(docxPath);
     const documentXml = await (await JSZip.loadAsync(readFileSync(docxPath))).file("word/document.xml")!.async("string");
-    expect(documentXml.replace(/<[^>]+>/g, " ")).toMatch(/In (\d+|fewer than 1|more than 9) in 10 futures/);
+    expect(documentXml.replace(/<[^>]+>/g, " ")).toMatch(/in (\d+|fewer than 1|more than 9) of 10 futures/);
 
     await page.goto(`${address}/scenario/slough`);
     problems.scenario = await accessibilityProblems(page);

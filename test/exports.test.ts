@@ -73,7 +73,7 @@ describe("resultsDocx(results, meta)", () => {
     const xml = await zip.file("word/document.xml")!.async("string");
     const text = xml.replace(/<[^>]+>/g, "");
     expect(text).toContain("The question");
-    expect(text).toMatch(/In (\d+|fewer than 1|more than 9) in 10 futures .+ costs less than/);
+    expect(text).toMatch(/in (\d+|fewer than 1|more than 9) of 10 futures .+ costs less than/);
     expect(text).toContain("How to reproduce");
     expect(text).toContain(evidence.get("residential-weekly-range")!.source.title);
     expect(Object.keys(zip.files).filter((f) => f.startsWith("word/media/")).length).toBeGreaterThan(5);
@@ -99,6 +99,6 @@ describe("flat outputs and words", () => {
   });
 
   it("inTen(p) says futures out of ten without rounding a risk away", () => {
-    expect([inTen(0), inTen(0.02), inTen(0.64), inTen(0.97), inTen(1)]).toEqual(["0 in 10", "fewer than 1 in 10", "6 in 10", "more than 9 in 10", "10 in 10"]);
+    expect([inTen(0), inTen(0.02), inTen(0.64), inTen(0.97), inTen(1)]).toEqual(["0 of 10", "fewer than 1 of 10", "6 of 10", "more than 9 of 10", "10 of 10"]);
   });
 });

@@ -137,12 +137,12 @@ describe("reports of a finished run", () => {
   it("serves CSV and an XLSX workbook with summary, per-option, assumptions and reproduction sheets", async () => {
     const csv = await app.inject(`/runs/${sloughRun}/results.csv`);
     expect(csv.headers["content-type"]).toMatch(/text\/csv/);
-    expect(csv.body.split("\n")[1]).toBe("section,option,line,year,mean,sd,se,p5,p10,p50,p90,p95");
+    expect(csv.body.split("\n")[0]).toBe("section,option,line,year,mean,sd,se,p5,p10,p50,p90,p95");
     const xlsx = await app.inject(`/runs/${sloughRun}/results.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "trust", "in-house", "partnership", "Comparisons", "Assumptions", "Reproduce"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "trust", "in-house", "partnership", "Comparisons", "Contingency", "Assumptions", "Charts", "Reproduce"]);
     const reproduce = book.getWorksheet("Reproduce")!;
     expect(reproduce.getRow(3).values).toEqual([, "seed", "s1"]);
   });

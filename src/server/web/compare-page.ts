@@ -33,9 +33,10 @@ export function comparePage(a: CompareSide, b: CompareSide): string {
     id: "compare",
     title: "Median total cost a year, GBP m nominal: base run (solid) and what-if run (dashed), every option on one scale",
     width: 760,
-    height: 360,
+    height: 440,
     option: {
-      grid: { left: 70, right: 20, top: 60, bottom: 56 },
+      // Six legend entries wrap to three lines on a narrow page: room for them above the plot.
+      grid: { left: 70, right: 20, top: 120, bottom: 56 },
       legend: { top: 4, itemGap: 18 },
       xAxis: { type: "category", data: years, name: "Financial year", nameGap: 30, boundaryGap: false, ...AXIS_NAME },
       yAxis: { type: "value", name: "GBP m, nominal", nameGap: 52, ...AXIS_NAME, axisLabel: { formatter: millionsTick } },

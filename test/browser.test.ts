@@ -1,44 +1,143 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { describe, expect, it, vi } from "vitest";
-import { testApp, waitForRun } from "./helpers/server.ts";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { testApp } from "./helpers/server.ts";
 
-// Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+// Whole simulations, worker threads and a browser: seconds, not milliseconds, on a 2-core machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 /** Debian's chromium; .ci/run installs it. Without it (a bare machine) this suite is skipped, and says so. */
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "..", "test-artifacts");
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
 
-describe.skipIf(!existsSync(CHROMIUM))(`the results page in headless Chromium (${CHROMIUM})`, () => {
-  it("shows the charts and the table of a finished run, and is saved as a screenshot", async () => {
-    const app = await testApp();
-    const browser = await chromium.launch({
+/** axe-core's serious and critical violations on the page as it is now (rule id and the first offending element). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run()).violations);
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Starts a run from a scenario's page (optionally changing the first assumption) and waits on the progress page for the report. */
+async function runFromScenarioPage(page: Page, iterations: number, change?: string): Promise<{ id: string; sawProgress: boolean }> {
+  await page.getByRole("link", { name: /^Slough/ }).first().click();
+  await page.waitForURL(/\/scenario\/slough$/);
+  await page.getByLabel("Iterations").fill(String(iterations));
+  if (change !== undefined) await page.locator("input[data-path]").first().fill(change);
+  await page.getByRole("button", { name: "Start the run" }).first().click();
+  await page.waitForURL(/\/runs\/[^/]+\/report$/);
+  const sawProgress = (await page.locator("progress, #horizon-totals").first().evaluate((el) => el.tagName)) === "PROGRESS";
+  await page.locator("#horizon-totals").waitFor({ timeout: 90_000 });
+  const id = /\/runs\/([^/]+)\/report/.exec(page.url())![1];
+  return { id, sawProgress };
+}
+
+describe.skipIf(!existsSync(CHROMIUM))(`the web front end in headless Chromium (${CHROMIUM})`, () => {
+  let app: FastifyInstance;
+  let context: BrowserContext;
+  let address: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await testApp();
+    address = await app.listen({ port: 0, host: "127.0.0.1" });
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "trustsim-chromium-")), {
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      headless: true,
+      acceptDownloads: true,
+      viewport: DESKTOP,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
-    try {
-      const address = await app.listen({ port: 0, host: "127.0.0.1" });
-      const id = (await app.inject({ method: "POST", url: "/runs", payload: { scenarioId: "slough", iterations: 2000 } })).json().id;
-      expect((await waitForRun(app, id)).status).toBe("done");
-      const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
-      const response = await page.goto(`${address}/runs/${id}/report`);
-      expect(response?.status()).toBe(200);
-      await expect(page.title()).resolves.toMatch(/^Slough/);
-      expect(await page.locator("svg.fan-chart").count()).toBe(3);
-      expect(await page.locator("svg.histogram").count()).toBe(3);
-      expect(await page.locator("svg.failure-curve").count()).toBe(1);
-      expect(await page.locator("svg.tornado rect").count()).toBeGreaterThan(5);
-      expect(await page.locator("table.per-year").first().locator("tbody tr").count()).toBeGreaterThan(8);
-      const box = await page.locator("svg.fan-chart").first().boundingBox();
-      expect(box!.width).toBeGreaterThan(300);
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
-      expect(existsSync(join(ARTIFACTS, "report.png"))).toBe(true);
-    } finally {
-      await browser.close();
-      await app.close();
-    }
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+  });
+
+  it("starts a run from the home page, shows its progress, the report, a comparison and the downloads, with no serious accessibility problems", async () => {
+    const page = await context.newPage();
+    const problems: Record<string, string[]> = {};
+
+    await page.goto(`${address}/`);
+    await expect(page.title()).resolves.toBe("trustsim");
+    problems.home = await accessibilityProblems(page);
+    await shot(page, "home-desktop");
+
+    const base = await runFromScenarioPage(page, 20_000);
+    expect(base.sawProgress).toBe(true);
+    await expect(page.title()).resolves.toMatch(/^Slough/);
+    expect(await page.locator("figure svg").count()).toBeGreaterThan(8);
+    expect(await page.locator("table.per-year").first().locator("tbody tr").count()).toBeGreaterThan(8);
+    expect(await page.locator("table.per-year").first().textContent()).toContain("Cumulative gap");
+    problems.report = await accessibilityProblems(page);
+    await shot(page, "report-desktop");
+    await page.setViewportSize(PHONE);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1); // tables scroll in their own box; the page does not
+    await shot(page, "report-phone");
+    await page.setViewportSize(DESKTOP);
+
+    // The tornado for another pair, at the run's own iterations.
+    await page.getByLabel("Which difference to explain").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/between=/);
+    expect(await page.locator("#tornado ~ figure svg").count()).toBeGreaterThan(0);
+
+    const xlsxDownload = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Workbook (XLSX)" }).click();
+    const xlsxPath = join(ARTIFACTS, "report.xlsx");
+    await (await xlsxDownload).saveAs(xlsxPath);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(xlsxPath) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "trust", "in-house", "partnership", "Comparisons", "Contingency", "Assumptions", "Charts", "Reproduce"]);
+    const summary = book.getWorksheet("Summary")!;
+    const firstOption = summary.getRow(7).getCell(2);
+    expect(typeof firstOption.value).toBe("number");
+    expect(firstOption.numFmt).toBe('#,##0.0,,;(#,##0.0,,);"-"');
+
+    const docxDownload = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Cabinet annex (DOCX)" }).click();
+    const docxPath = join(ARTIFACTS, "report.docx");
+    await (await docxDownload).saveAs(docxPath);
+    const documentXml = await (await JSZip.loadAsync(readFileSync(docxPath))).file("word/document.xml")!.async("string");
+    expect(documentXml.replace(/<[^>]+>/g, " ")).toMatch(/in (\d+|fewer than 1|more than 9) of 10 futures/);
+
+    await page.goto(`${address}/scenario/slough`);
+    problems.scenario = await accessibilityProblems(page);
+    await shot(page, "scenario-desktop");
+    await page.setViewportSize(PHONE);
+    await shot(page, "scenario-phone");
+    await page.setViewportSize(DESKTOP);
+
+    await page.goto(`${address}/`);
+    const whatIf = await runFromScenarioPage(page, 2_000, "30");
+    expect(await page.locator(".warning").first().textContent()).toContain("What-if run");
+    expect(whatIf.id).not.toBe(base.id);
+
+    await page.goto(`${address}/`);
+    await page.getByRole("button", { name: "Compare" }).click();
+    await page.waitForURL(/\/compare\?a=/);
+    expect(page.url()).toContain(`a=${base.id}`);
+    expect(page.url()).toContain(`b=${whatIf.id}`);
+    expect(await page.locator("#comparison tbody tr").count()).toBe(3);
+    problems.compare = await accessibilityProblems(page);
+    await shot(page, "compare-desktop");
+    await page.setViewportSize(PHONE);
+    await shot(page, "compare-phone");
+
+    expect(problems).toEqual({ home: [], report: [], scenario: [], compare: [] });
   });
 });

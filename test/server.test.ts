@@ -118,11 +118,12 @@ describe("reports of a finished run", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/text\/html/);
     const html = res.body;
-    expect(html.match(/<svg class="fan-chart"/g)).toHaveLength(3);
-    expect(html.match(/<svg class="histogram"/g)).toHaveLength(3);
-    expect(html.match(/<svg class="failure-curve"/g)).toHaveLength(1);
-    expect(html.match(/<svg class="tornado"/g)).toHaveLength(1);
-    expect(html).toContain('<table class="per-year">');
+    // Charts are ECharts SVGs in figures: a cost chart per option, overspend, reserves, the failure curve, three differences, the tornado.
+    expect(html.match(/<figure><svg/g)).toHaveLength(10);
+    expect(html.match(/total cost a year, GBP m nominal, median with P10-P90 band/g)!.length).toBeGreaterThanOrEqual(3);
+    expect(html).toContain("probability of failure");
+    expect(html).toContain("What drives the difference");
+    expect(html.match(/<table class="per-year">/g)).toHaveLength(3);
   });
 
   it("escapes text from an inline scenario in the HTML", async () => {
@@ -137,12 +138,12 @@ describe("reports of a finished run", () => {
   it("serves CSV and an XLSX workbook with summary, per-option, assumptions and reproduction sheets", async () => {
     const csv = await app.inject(`/runs/${sloughRun}/results.csv`);
     expect(csv.headers["content-type"]).toMatch(/text\/csv/);
-    expect(csv.body.split("\n")[1]).toBe("section,option,line,year,mean,sd,se,p5,p10,p50,p90,p95");
+    expect(csv.body.split("\n")[0]).toBe("section,option,line,year,mean,sd,se,p5,p10,p50,p90,p95");
     const xlsx = await app.inject(`/runs/${sloughRun}/results.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "trust", "in-house", "partnership", "Comparisons", "Assumptions", "Reproduce"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "trust", "in-house", "partnership", "Comparisons", "Contingency", "Assumptions", "Charts", "Reproduce"]);
     const reproduce = book.getWorksheet("Reproduce")!;
     expect(reproduce.getRow(3).values).toEqual([, "seed", "s1"]);
   });

@@ -7,6 +7,15 @@ import { calibrateCommand } from "./calibrate-command.ts";
 import { contingencyCommand } from "./contingency-command.ts";
 import { sensitivityCommand, switchingCommand } from "./analysis-commands.ts";
 import { UsageError, oneOf, positiveFraction, positiveInteger } from "./usage-error.ts";
+import { fileProblem } from "./file-problem.ts";
+import { quietOnClosedPipe } from "./quiet-on-closed-pipe.ts";
+import { VERSION } from "./version.ts";
+
+/** A --format option whose choices commander lists in --help and checks (a wrong one exits 2). */
+function formatOption(choices: readonly string[]): Option {
+  // choices() lists them in --help; argParser() then keeps the one-line error that names flag, value and choices.
+  return new Option("--format <format>", "output format").choices(choices).argParser(oneOf("--format", choices)).default("table");
+}
 
 /** Exit codes: 0 success, 2 bad input (scenario or flags), 1 anything else. */
 const EXIT_BAD_INPUT = 2;
@@ -15,6 +24,7 @@ const EXIT_FAILURE = 1;
 function buildProgram(): Command {
   const program = new Command("trustsim")
     .description("Monte Carlo costs of children's services delivery models: in-house, trust, partnership.")
+    .version(VERSION, "-V, --version", "print the version and exit")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -26,7 +36,7 @@ function buildProgram(): Command {
     .option("--seed <s>", "random seed (default: the scenario's)")
     .option("--workers <n>", "worker threads (default: the cores from 40,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
     .option("--precision <tol>", "double the iterations until the first comparison's mean and P90 are known to this relative tolerance (95%), e.g. 0.01", positiveFraction("--precision"))
-    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", OUTPUT_FORMATS)))
+    .addOption(formatOption(OUTPUT_FORMATS))
     .option("--out <file>", "write the output to a file instead of stdout")
     .option("--prior", "show the unconditioned futures (default: conditioned on the scenario's published evidence)")
     .action(runCommand);
@@ -44,7 +54,7 @@ function buildProgram(): Command {
     .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
     .option("--workers <n>", "worker threads (default: the cores from 40,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
-    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
+    .addOption(formatOption(["table", "json"]))
     .action(contingencyCommand);
 
   program
@@ -54,7 +64,7 @@ function buildProgram(): Command {
     .option("--between <a,b>", "the options to compare, or one option's own cost (default: the first two)")
     .option("--iterations <n>", "iterations (default: the scenario's, at most 10,000)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
-    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
+    .addOption(formatOption(["table", "json"]))
     .action(sensitivityCommand);
 
   program
@@ -67,7 +77,7 @@ function buildProgram(): Command {
     .option("--high <x>", "upper end of the search")
     .option("--iterations <n>", "iterations per evaluation (default: the scenario's, at most 5,000)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
-    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
+    .addOption(formatOption(["table", "json"]))
     .action(switchingCommand);
 
   program
@@ -75,7 +85,7 @@ function buildProgram(): Command {
     .description("compare each scenario's calibration targets (published figures in seeds/) with simulated P10-P90 bands")
     .argument("[scenario...]", "scenario ids or files (default: every scenario in scenarios/)")
     .option("--iterations <n>", "iterations (default: each scenario's)", positiveInteger("--iterations"))
-    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
+    .addOption(formatOption(["table", "json"]))
     .action(calibrateCommand);
 
   return program;
@@ -94,10 +104,16 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`trustsim: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
+    const badPath = fileProblem(error);
+    if (badPath !== null) {
+      process.stderr.write(`trustsim: ${badPath.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
     process.stderr.write(`trustsim: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     if (process.env.TRUSTSIM_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
     return EXIT_FAILURE;
   }
 }
 
+quietOnClosedPipe();
 process.exitCode = await main(process.argv);

@@ -5,6 +5,7 @@ import { loadEvidence, loadScenario, runForecast, runToPrecision } from "../mode
 import { REPOSITORY } from "./repository.ts";
 import { percent, resultsCsv, resultsJson, resultsTable } from "../report/index.ts";
 import { progressBar } from "./progress-bar.ts";
+import { checkOutputPath, fileProblem } from "./file-problem.ts";
 
 export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -22,6 +23,7 @@ export interface RunFlags {
 
 /** `trustsim run <file>`: simulates a scenario and prints or writes its results. */
 export async function runCommand(file: string, flags: RunFlags): Promise<void> {
+  if (flags.out) checkOutputPath("--out", flags.out);
   const scenario = await loadScenario(scenarioPath(file));
   const bar = progressBar(scenario.id);
   let results;
@@ -44,7 +46,9 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
   }
   const text = flags.format === "json" ? resultsJson(results) : flags.format === "csv" ? resultsCsv(results) : resultsTable(results);
   if (flags.out) {
-    await writeFile(flags.out, text);
+    await writeFile(flags.out, text).catch((error: unknown) => {
+      throw fileProblem(error) ?? error;
+    });
     process.stderr.write(`wrote ${flags.out}\n`);
   } else {
     process.stdout.write(text);

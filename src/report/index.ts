@@ -10,7 +10,12 @@ import type { Results } from "../model/index.ts";
 export function resultsJson(r: Results | object): string {
   return JSON.stringify(r, null, 2) + "\n";
 }
-export { resultsHtml } from "./results-html.ts";
-export { resultsXlsx } from "./results-xlsx.ts";
-export { escapeHtml } from "./svg-charts.ts";
+export { resultsHtml, type HtmlReportMeta } from "./results-html.ts";
+export { resultsXlsx, GBP_M, type ReportMeta } from "./results-xlsx.ts";
+export { resultsDocx } from "./results-docx.ts";
+export { escapeHtml, htmlPage } from "./html-page.ts";
+export { label, assumptionLabel } from "./label.ts";
+export { scenarioChanges, type ScenarioChange } from "./scenario-changes.ts";
+export { summarySentences, inTen } from "./summary-sentences.ts";
+export { chartSvg, chartPng, resultCharts, type ChartSpec } from "./charts/index.ts";
 export { sensitivityTable, switchingTable } from "./sensitivity-table.ts";

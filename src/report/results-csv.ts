@@ -9,12 +9,12 @@ function csvCell(value: string | number): string {
 
 /**
  * Results in long CSV form, one statistic row per option, line and year (then horizon figures
- * and comparisons), GBP to the penny: ready for a pivot table.
+ * and comparisons), GBP to the penny: ready for a pivot table. The first line is the header, as
+ * every CSV reader expects; the price base and the run's metadata belong in the JSON or XLSX.
  */
 export function resultsCsv(r: Results): string {
   const lines: string[] = [];
   const push = (cells: (string | number)[]) => lines.push(cells.map(csvCell).join(","));
-  push(["# " + r.priceBase.statement]);
   push(["section", "option", "line", "year", ...STAT_COLUMNS]);
   const stats = (s: MoneySummary) => STAT_COLUMNS.map((k) => s[k]);
   for (const o of r.options) {

@@ -1,96 +1,88 @@
 import type { Results, SensitivityResult } from "../model/index.ts";
+import { assumptionRows } from "./assumption-rows.ts";
+import { chartSvg, resultCharts, type ChartSpec } from "./charts/index.ts";
 import { millions, percent } from "./format-money.ts";
-import { escapeHtml, fanChart, histogramChart, probabilityCurve, tornadoChart } from "./svg-charts.ts";
+import { escapeHtml as e, htmlPage } from "./html-page.ts";
+import { mtfpRows } from "./mtfp-rows.ts";
+import type { ReportMeta } from "./results-xlsx.ts";
+import { summarySentences } from "./summary-sentences.ts";
 
-const LINES: [string, string][] = [
-  ["placements", "Placements"],
-  ["workforce", "Workforce"],
-  ["vat", "VAT not recovered"],
-  ["overheads", "Governance and support"],
-  ["other", "Other service spend"],
-  ["operating", "Operating cost"],
-  ["setupGross", "Set-up (gross)"],
-  ["transition", "Transition"],
-  ["totalCost", "Total cost"],
-  ["budget", "Budget"],
-  ["overspend", "Overspend"],
-  ["reserves", "Reserves, end of year"],
-];
+/** What the page needs beyond a workbook's meta: the tornado pair on show. */
+export interface HtmlReportMeta extends Omit<ReportMeta, "scenario"> {
+  /** The options the tornado compares ("a,b"), chosen by the reader. */
+  between?: string;
+  sensitivity?: SensitivityResult;
+}
+
+const money = (x: number) => (x < 0 ? `(${millions(-x)})` : millions(x));
+const figure = (spec: ChartSpec) => `<figure>${chartSvg(spec)}<figcaption>${e(spec.title)}</figcaption></figure>`;
 
 /**
- * A self-contained HTML page of a run's results for a person: horizon totals, per option a fan
- * chart and a per-year table, a histogram of each paired cost difference, failure curves, and the
- * assumptions with their sources. Inline SVG and CSS: nothing to build or fetch.
+ * A run's results as a page for a person: summary in sentences, downloads, horizon totals, per
+ * option the medium-term plan with its chart (all options on one scale), overspend and reserves,
+ * failure curves, the paired differences, the tornado for the pair the reader picks, and the
+ * assumptions with their sources. Charts are inline SVG from the same specs as the PNG exports.
  */
-export function resultsHtml(r: Results, meta: { runId: string; version: string; sensitivity?: SensitivityResult }): string {
-  const e = escapeHtml;
-  const m = (x: number) => millions(x);
+export function resultsHtml(r: Results, meta: HtmlReportMeta): string {
+  const charts = resultCharts(r, meta.sensitivity);
+  const labelOf = (id: string) => r.options.find((o) => o.id === id)?.label ?? id;
+  const base = `/runs/${encodeURIComponent(meta.runId)}`;
   const totals = r.options
-    .map((o) => `<tr><th>${e(o.label)}</th>${[o.horizon.totalCost.mean, o.horizon.totalCost.p10, o.horizon.totalCost.p50, o.horizon.totalCost.p90, o.horizon.npv.mean].map((x) => `<td>${m(x)}</td>`).join("")}</tr>`)
+    .map((o) => `<tr><th scope="row">${e(o.label)}</th>${[o.horizon.totalCost.mean, o.horizon.totalCost.p10, o.horizon.totalCost.p50, o.horizon.totalCost.p90, o.horizon.councilCost.mean, o.horizon.npv.mean].map((x) => `<td>${money(x)}</td>`).join("")}</tr>`)
     .join("");
-  const optionSections = r.options
-    .map((o) => {
-      const rows = LINES.filter(([line]) => o.yearly[line].some((s) => s.mean !== 0))
-        .map(([line, label]) => `<tr><th>${label}</th>${o.yearly[line].map((s) => `<td>${m(s.mean)}</td>`).join("")}</tr>`)
+  const options = r.options
+    .map((o, i) => {
+      const rows = mtfpRows(o)
+        .map((row) => `<tr class="${row.kind}"><th scope="row">${e(row.label)}</th>${row.values.map((v) => `<td>${money(v)}</td>`).join("")}<td>${row.total === null ? "" : money(row.total)}</td></tr>`)
         .join("");
-      const bands = ["p10", "p50", "p90"] as const;
-      const bandRows = bands.map((p) => `<tr class="band"><th>Total cost ${p.toUpperCase()}</th>${o.yearly.totalCost.map((s) => `<td>${m(s[p])}</td>`).join("")}</tr>`).join("");
-      const failure = o.failure
-        ? `<h3>Probability of failure (reserves below GBP ${millions(o.failure.threshold, 2)}m) by the end of each year</h3>${probabilityCurve(`${o.label}: probability of failure by year`, r.years, o.failure.probabilityByYear)}
-           <p>${percent(1 - o.failure.never)} of futures fail within the horizon.</p>`
-        : "";
-      return `<section class="option"><h2>${e(o.label)} <small>(${e(o.id === o.kind ? o.id : `${o.id}, ${o.kind}`)})</small></h2>
-        <h3>Total cost a year, GBP m nominal: median, P10-P90 (dark) and P5-P95 (light)</h3>
-        ${fanChart(`${o.label}: total cost a year`, r.years, o.yearly.totalCost)}
-        <table class="per-year"><thead><tr><th>GBP m, mean</th>${r.years.map((y) => `<th>${y}</th>`).join("")}</tr></thead><tbody>${rows}${bandRows}</tbody></table>
-        ${failure}</section>`;
+      return `<section class="option" aria-labelledby="option-${e(o.id)}"><h3 id="option-${e(o.id)}">${e(o.label)} <span class="note">(${e(o.id)}, ${e(o.kind)})</span></h3>
+        ${figure(charts.cost[i])}
+        <div class="scroll" tabindex="0" role="region" aria-label="${e(o.label)}: plan table"><table class="per-year"><caption class="note">GBP m nominal, mean over futures unless marked; brackets are negative</caption>
+        <thead><tr><th scope="col">GBP m</th>${r.years.map((y) => `<th scope="col">${y}</th>`).join("")}<th scope="col">Total</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
     })
+    .join("");
+  const failures = r.options
+    .filter((o) => o.failure)
+    .map((o, k) => `${figure(charts.failure[k])}<p>${e(o.label)}: ${percent(1 - o.failure!.never)} of futures fail within the horizon (reserves below GBP ${millions(o.failure!.threshold, 1)}m).</p>`)
     .join("");
   const comparisons = r.comparisons
-    .map((c) => {
+    .map((c, k) => {
       const d = c.totalCostDifference;
-      return `<section class="comparison"><h3>${e(c.a)} minus ${e(c.b)}, horizon total, GBP m nominal</h3>
-        ${histogramChart(`${c.a} minus ${c.b}: distribution of the paired cost difference`, c.histogram)}
-        <p>Mean ${m(d.mean)} (±${millions(d.se, 2)}), P10 ${m(d.p10)}, P50 ${m(d.p50)}, P90 ${m(d.p90)}. ${e(c.a)} is cheaper in
-        ${percent(c.probabilityACheaper.p)} of futures (95% interval ${percent(c.probabilityACheaper.ci95[0], 2)} to ${percent(c.probabilityACheaper.ci95[1], 2)}).
-        Green bars: futures where ${e(c.a)} costs less.</p></section>`;
+      return `${figure(charts.differences[k])}<p>${e(labelOf(c.a))} minus ${e(labelOf(c.b))}: mean GBP ${money(d.mean)}m (±${millions(d.se, 2)}), P10 ${money(d.p10)}, P50 ${money(d.p50)}, P90 ${money(d.p90)}.
+        ${e(labelOf(c.a))} is cheaper in ${percent(c.probabilityACheaper.p)} of futures (95% interval ${percent(c.probabilityACheaper.ci95[0], 1)} to ${percent(c.probabilityACheaper.ci95[1], 1)}).</p>`;
     })
     .join("");
-  const sens = meta.sensitivity;
-  const tornado = sens
-    ? `<h2>What drives ${e(sens.output)}</h2>
-      ${tornadoChart(`Tornado: ${sens.output}`, sens.outputAtMedians, [...sens.inputs].sort((x, y) => Math.abs(y.swing) - Math.abs(x.swing)).slice(0, 12).map((i) => ({ label: i.key, low: i.outputAtP10, high: i.outputAtP90 })))}
-      <p>Each bar runs from the output with that input at its P10 to the output with it at its P90, every other input at its median
-      (dashed line: all at medians, GBP ${m(sens.outputAtMedians)}m). Red: the output rises with the input. ${sens.iterations.toLocaleString("en-GB")} iterations.</p>
-      <table id="sensitivity"><thead><tr><th>input</th><th>rank correlation</th><th>share of variance</th><th>swing, GBP m</th></tr></thead><tbody>
-      ${sens.inputs.slice(0, 12).map((i) => `<tr><td><code>${e(i.key)}</code></td><td>${i.spearman.toFixed(3)} ±${i.spearmanSe.toFixed(3)}</td><td>${percent(i.contributionToVariance, 0)}</td><td>${millions(i.swing, 2)}</td></tr>`).join("")}
-      </tbody></table>`
+  const pairs = r.comparisons.map((c) => `${c.a},${c.b}`);
+  const chosen = meta.between ?? pairs[0];
+  const tornadoForm = pairs.length
+    ? `<form method="get" action="${base}/report#tornado" class="no-print"><label for="between">Which difference to explain</label>
+       <select id="between" name="between">${pairs.map((p) => { const [a, b] = p.split(","); return `<option value="${e(p)}"${p === chosen ? " selected" : ""}>${e(labelOf(a))} minus ${e(labelOf(b))}</option>`; }).join("")}</select>
+       <button type="submit">Show</button></form>`
     : "";
-  const assumptions = r.assumptions
-    .map((a) => `<tr><td><code>${e(a.key)}</code></td><td>${e(a.distribution)}</td><td>${a.per}</td><td>${e(a.source ?? "")}</td><td>${e(a.note ?? "")}</td></tr>`)
+  const tornado = charts.tornado
+    ? `${figure(charts.tornado)}<p class="note">Each bar: the output with that input at its P10 (blue) or P90 (orange), every other input at its median; ${meta.sensitivity!.iterations.toLocaleString("en-GB")} iterations, the run's own.</p>`
+    : "";
+  const assumptions = assumptionRows(r, meta.evidence)
+    .map((a) => `<tr><td class="text">${e(a.label)}</td><td class="text">${e(a.detail)}</td><td class="text">${a.per === "year" ? "each year" : "once per future"}</td><td class="text">${e([a.sourceTitle, a.publisher, a.date].filter(Boolean).join(", "))}</td><td class="text">${e(a.note)}</td></tr>`)
     .join("");
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${e(r.scenario.title)}: trustsim results</title>
-<style>
-body { font: 14px/1.4 system-ui, sans-serif; margin: 2em auto; max-width: 1100px; padding: 0 1em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-variant-numeric: tabular-nums; }
-th, td { border-bottom: 1px solid #ddd; padding: 2px 8px; text-align: right; }
-th:first-child { text-align: left; } tr.band td, tr.band th { color: #555; font-style: italic; }
-.warning { background: #fff3cd; padding: 0.5em 1em; } small { color: #666; font-weight: normal; }
-svg { display: block; max-width: 100%; height: auto; }
-</style></head><body>
+  const body = `<nav aria-label="Breadcrumb" class="note"><a href="/">Home</a> › <a href="/scenario/${e(r.scenario.id)}">${e(r.scenario.title)}</a> › results</nav>
 <h1>${e(r.scenario.title)}</h1>
 ${r.scenario.illustrative ? `<p class="warning">Illustrative scenario: not calibrated on a published case.</p>` : ""}
-<p>${r.simulation.iterations.toLocaleString("en-GB")} iterations, seed <code>${e(r.simulation.seed)}</code>, trustsim ${e(meta.version)}, run <code>${e(meta.runId)}</code>.
-${e(r.priceBase.statement)}${r.simulation.percentiles.method === "histogram" ? ` Percentiles: ${e(r.simulation.percentiles.note)}.` : ""}</p>
+${meta.changes?.length ? `<div class="warning"><strong>What-if run.</strong> Changed from the published scenario: <ul>${meta.changes.map((c) => `<li>${e(c.label)}: ${e(c.from)} → ${e(c.to)}</li>`).join("")}</ul></div>` : ""}
+<p class="note">${r.simulation.iterations.toLocaleString("en-GB")} iterations, seed <code>${e(r.simulation.seed)}</code>, trustsim ${e(meta.version)}, run <code>${e(meta.runId)}</code>. ${e(r.priceBase.statement)}</p>
+<p class="downloads">Download: <a href="${base}/results.xlsx" download>Workbook (XLSX)</a><a href="${base}/results.docx" download>Cabinet annex (DOCX)</a><a href="${base}/results.csv" download>Table (CSV)</a><a href="${base}">Results (JSON)</a>
+ <a href="/compare?a=${encodeURIComponent(meta.runId)}">Compare with another run</a></p>
+<h2>Summary</h2>${summarySentences(r).map((s) => `<p>${e(s)}</p>`).join("")}
 <h2>Over the horizon (${r.years[0]} to ${r.years[r.years.length - 1]})</h2>
-<table id="horizon-totals"><thead><tr><th>GBP m</th><th>total, mean</th><th>P10</th><th>P50</th><th>P90</th><th>NPV (real), mean</th></tr></thead><tbody>${totals}</tbody></table>
-${optionSections}
+<div class="scroll" tabindex="0" role="region" aria-label="Horizon totals"><table id="horizon-totals"><thead><tr><th scope="col">GBP m</th><th scope="col">Total cost, mean</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th><th scope="col">Cost to the council</th><th scope="col">NPV (real)</th></tr></thead><tbody>${totals}</tbody></table></div>
+<h2>Each option, year by year</h2><p class="note">Every option's chart has the same scale, so heights compare directly.</p>
+${options}
+<h2>Overspend and reserves</h2>${figure(charts.overspend)}${charts.reserves ? figure(charts.reserves) : ""}
+${failures ? `<h2>Financial failure</h2>${failures}` : ""}
 <h2>Paired comparisons (the same futures for both options)</h2>
 ${comparisons || "<p>One option only: nothing to compare.</p>"}
-${tornado}
+<h2 id="tornado">What drives the difference</h2>${tornadoForm}${tornado}
 <h2>Assumptions and their sources</h2>
-<table id="assumptions"><thead><tr><th>input</th><th>distribution</th><th>drawn</th><th>source</th><th>note</th></tr></thead><tbody>${assumptions}</tbody></table>
-</body></html>
-`;
+<div class="scroll" tabindex="0" role="region" aria-label="Assumptions"><table id="assumptions"><thead><tr><th scope="col">Assumption</th><th scope="col" class="text">Value or distribution</th><th scope="col" class="text">Drawn</th><th scope="col" class="text">Source</th><th scope="col" class="text">Note</th></tr></thead><tbody>${assumptions}</tbody></table></div>`;
+  return htmlPage(`${r.scenario.title}: trustsim results`, body);
 }

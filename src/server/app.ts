@@ -12,6 +12,8 @@ import { runsRoutes } from "./runs-routes.ts";
 import { ScenarioCatalog } from "./scenario-catalog.ts";
 import { scenariosRoutes } from "./scenarios-routes.ts";
 import { VERSION } from "./version.ts";
+import { ReportService, seedsDirBeside } from "./web/report-service.ts";
+import { webRoutes } from "./web/web-routes.ts";
 
 export interface AppOptions {
   dataDir: string;
@@ -89,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { queue });
   await app.register(scenariosRoutes, { catalog });
   await app.register(runsRoutes, { store, queue, catalog, maxIterations: options.maxIterations ?? 1_000_000 });
-  await app.register(reportRoutes, { store });
+  const reports = new ReportService(store, catalog, seedsDirBeside(options.scenariosDir));
+  await app.register(reportRoutes, { store, reports });
+  await app.register(webRoutes, { store, catalog, reports, maxIterations: options.maxIterations ?? 1_000_000 });
   return app;
 }

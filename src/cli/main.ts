@@ -4,6 +4,8 @@ import { ScenarioError } from "../model/index.ts";
 import { OUTPUT_FORMATS, runCommand } from "./run-command.ts";
 import { validateCommand } from "./validate-command.ts";
 import { calibrateCommand } from "./calibrate-command.ts";
+import { initCommand } from "./init-command.ts";
+import { backtestCommand } from "./backtest-command.ts";
 import { contingencyCommand } from "./contingency-command.ts";
 import { sensitivityCommand, switchingCommand } from "./analysis-commands.ts";
 import { UsageError, oneOf, positiveFraction, positiveInteger } from "./usage-error.ts";
@@ -87,6 +89,30 @@ function buildProgram(): Command {
     .option("--iterations <n>", "iterations (default: each scenario's)", positiveInteger("--iterations"))
     .addOption(formatOption(["table", "json"]))
     .action(calibrateCommand);
+
+  program
+    .command("backtest")
+    .description("rolling-origin backtest: condition on each year's published evidence, forecast the later published overspends, score them")
+    .argument("[scenario...]", "scenario ids or files (default: every scenario in scenarios/ with published overspends)")
+    .option("--iterations <n>", "iterations per forecast (default 2,000)", positiveInteger("--iterations"))
+    .option("--seed <s>", "random seed (default: backtest)")
+    .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
+    .action(backtestCommand);
+
+  program
+    .command("init")
+    .description("write a scenario for a council from its budget, children looked after and staff, with national defaults for the rest")
+    .requiredOption("--id <id>", "scenario id (lower-case letters, digits and hyphens)")
+    .requiredOption("--area <name>", "the council")
+    .requiredOption("--start-year <year>", "calendar year the first financial year starts (2025 = 2025-26)", positiveInteger("--start-year", 2100))
+    .requiredOption("--budget <gbp>", "the service's budget (or trust contract) in the first year, GBP", positiveInteger("--budget", 100_000_000_000))
+    .option("--children <n>", "children looked after: a total (600) or by type (residential=68,kinship=94,...); default: estimated from the budget")
+    .option("--staff <fte>", "staff FTE the workforce line covers; default: estimated from the budget", positiveInteger("--staff", 1_000_000))
+    .requiredOption("--agency-share <share>", "agency share of those FTE, 0 to 1 (0.16 = 16%)", Number)
+    .addOption(new Option("--model <model>", "how the service runs now").default("trust").argParser(oneOf("--model", ["trust", "in-house"] as const)))
+    .option("--years <n>", "years in the horizon (default 10)", positiveInteger("--years", 60))
+    .option("--out <file>", "write the scenario to a file instead of stdout")
+    .action(initCommand);
 
   return program;
 }

@@ -33,3 +33,7 @@ export { runToPrecision, type PrecisionReport } from "./analysis/run-to-precisio
 export { runForecast, type ForecastOptions } from "./forecast/run-forecast.ts";
 export { conditionOnEvidence, evidenceItems, systematicResample, EVIDENCE_SD_SHARE, MIN_EFFECTIVE_SAMPLE, type Conditioning, type EvidenceFit } from "./forecast/condition-on-evidence.ts";
 export type { ConditioningSummary } from "./simulation/results.ts";
+export { initScenario, type CouncilFacts, type InitialScenario } from "./forecast/init-scenario.ts";
+export { nationalOverspendShare, NATIONAL_OVERSPEND_SHARE } from "./forecast/national-overspend-share.ts";
+export { quantityMean } from "./quantities/quantity-mean.ts";
+export { backtest, type BacktestReport, type BacktestForecast, type BacktestSummary } from "./forecast/backtest.ts";

@@ -1,33 +1,10 @@
+import { LINE_LABELS } from "../model/index.ts";
+
 /**
- * Words for the model's names, in one table: cost lines, horizon and plan figures, placement types.
- * Reports call `label(name)` and nothing else, so when the model's cost-line registry supplies its
- * own labels this is the one function to point at it.
+ * Words for the model's names: yearly lines come from the cost-line registry (each line declares
+ * its label); the horizon, plan and comparison figures, which are not lines, are named here.
  */
-const LABELS: Record<string, string> = {
-  placements: "Placements",
-  workforcePermanent: "Workforce, employed",
-  workforceAgency: "Workforce, agency",
-  workforce: "Workforce",
-  vat: "VAT not recovered",
-  governance: "Governance",
-  supportServices: "Support services bought back",
-  clientSide: "Client-side contract management",
-  managementFee: "Partner's management fee",
-  overheads: "Governance and support",
-  other: "Other service spend",
-  operating: "Operating cost",
-  setupGross: "Set-up (gross)",
-  setupDfeFunded: "Set-up funded by the DfE",
-  setupNet: "Set-up (net of DfE funding)",
-  transition: "Transition (transfer)",
-  optimismBias: "Optimism bias (appraisal)",
-  totalCost: "Total cost",
-  budget: "Budget",
-  overspend: "Overspend (gap)",
-  councilTopUp: "Council top-up",
-  councilCost: "Cost to the council",
-  reserves: "Reserves, end of year",
-  totalCostReal: "Total cost, real",
+const FIGURE_LABELS: Record<string, string> = {
   dfeCost: "Cost to the DfE",
   companyCost: "Absorbed by the company's reserves",
   npv: "Net present value (real)",
@@ -38,7 +15,7 @@ const LABELS: Record<string, string> = {
 
 /** A person's words for a line or figure name; an unknown name is split into words rather than shown raw. */
 export function label(name: string): string {
-  const known = LABELS[name];
+  const known = LINE_LABELS.get(name) ?? FIGURE_LABELS[name];
   if (known !== undefined) return known;
   if (name.startsWith("placement:")) return `Placements: ${words(name.slice("placement:".length))}`;
   return sentence(words(name));

@@ -1,25 +1,30 @@
-import type { Results } from "../model/index.ts";
+import { COST_LINE_DEFINITIONS, lineLabel, type Results } from "../model/index.ts";
+import { conditioningTable } from "./conditioning-table.ts";
 import { millions, percent } from "./format-money.ts";
 
-/** The lines of the per-year table, in medium-term-financial-plan order, with their labels. */
-const TABLE_LINES: [line: string, label: string][] = [
-  ["placements", "Placements"],
-  ["workforcePermanent", "Workforce, employed"],
-  ["workforceAgency", "Workforce, agency"],
-  ["vat", "VAT not recovered"],
-  ["overheads", "Governance and support"],
-  ["other", "Other service spend"],
-  ["operating", "Operating cost"],
-  ["setupGross", "Set-up (gross)"],
-  ["setupDfeFunded", "  of which DfE funded"],
-  ["transition", "Transition (transfer)"],
-  ["optimismBias", "Optimism bias (appraisal)"],
-  ["totalCost", "Total cost"],
-  ["budget", "Budget"],
-  ["overspend", "Overspend"],
-  ["councilTopUp", "Council top-up"],
-  ["reserves", "Reserves, end of year"],
-];
+/** Finance lines shown after the cost and income lines, in medium-term-financial-plan order. */
+const FINANCE_ROWS = ["operating", "setupGross", "setupDfeFunded", "transition", "optimismBias", "totalCost", "budget", "overspend", "councilTopUp", "reserves"];
+
+/**
+ * The rows of the per-year table: every cost and income line of the registry that is not zero
+ * throughout (placement types and the lines inside a subtotal indented under it), then the finance
+ * lines; labels come from the registry.
+ */
+function tableLines(yearly: Results["options"][number]["yearly"]): [line: string, label: string][] {
+  const nonZero = (line: string) => yearly[line] !== undefined && yearly[line].some((s) => s.mean !== 0);
+  const inSubtotal = new Set(COST_LINE_DEFINITIONS.flatMap((l) => l.sumOf ?? []));
+  const rows: [string, string][] = [];
+  for (const l of COST_LINE_DEFINITIONS) {
+    if (!nonZero(l.name) || l.section === "subtotal") continue;
+    rows.push([l.name, `${inSubtotal.has(l.name) ? "  " : ""}${lineLabel(l.name)}${l.section === "income" ? " (-)" : ""}`]);
+  }
+  if (nonZero("managementAction")) rows.push(["managementAction", `${lineLabel("managementAction")} (-)`]);
+  for (const line of FINANCE_ROWS) {
+    if (line !== "operating" && line !== "totalCost" && line !== "budget" && line !== "overspend" && line !== "reserves" && !nonZero(line)) continue;
+    rows.push([line, line === "setupDfeFunded" ? "  of which DfE funded" : lineLabel(line)]);
+  }
+  return rows;
+}
 
 function row(label: string, cells: string[], labelWidth: number, cellWidth: number): string {
   return label.padEnd(labelWidth) + cells.map((c) => c.padStart(cellWidth)).join("");
@@ -39,16 +44,13 @@ export function resultsTable(r: Results): string {
   out.push(r.priceBase.statement);
   if (r.simulation.percentiles.method === "histogram") out.push(`Percentiles: ${r.simulation.percentiles.note}.`);
   out.push("Yearly figures: GBP m, nominal, mean over iterations unless marked.");
+  if (r.conditioning !== undefined) out.push("", ...conditioningTable(r.conditioning));
   for (const o of r.options) {
     out.push("");
     out.push(`== ${o.label} (${o.id === o.kind ? o.id : `${o.id}, ${o.kind}`}) ==`);
     out.push(row("GBP m", r.years, labelWidth, cellWidth));
-    for (const [line, label] of TABLE_LINES) {
-      const stats = o.yearly[line];
-      if (["setupGross", "setupDfeFunded", "transition", "optimismBias", "vat", "overheads", "councilTopUp"].includes(line)) {
-        if (stats.every((s) => s.mean === 0)) continue;
-      }
-      out.push(row(label, stats.map((s) => millions(s.mean)), labelWidth, cellWidth));
+    for (const [line, label] of tableLines(o.yearly)) {
+      out.push(row(label, o.yearly[line].map((s) => millions(s.mean)), labelWidth, cellWidth));
     }
     out.push(row(`Total cost, real ${r.priceBase.baseYear}`, o.yearly.totalCostReal.map((s) => millions(s.mean)), labelWidth, cellWidth));
     // The bands follow the scenario's price basis: cash for a medium-term financial plan, real for an appraisal.

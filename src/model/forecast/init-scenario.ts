@@ -2,7 +2,7 @@ import { quantitySchema } from "../quantities/quantity-schema.ts";
 import { quantityMean } from "../quantities/quantity-mean.ts";
 import { WEEKS_PER_YEAR } from "../costs/lines/placements.ts";
 import { financialYear } from "../quantities/money.ts";
-import { BUDGET_RULE_DEFAULTS, DRIVER_DEFAULTS, LOCAL_OVERSPEND_SD, PLACEMENT_DEFAULTS, TRUST_DEFAULTS, WORKFORCE_DEFAULTS } from "./national-defaults.ts";
+import { BUDGET_RULE_DEFAULTS, DEFAULTS_PRICE_YEAR, DRIVER_DEFAULTS, LOCAL_OVERSPEND_SD, NATIONAL_RATIOS, PLACEMENT_DEFAULTS, TRUST_DEFAULTS, WORKFORCE_DEFAULTS } from "./national-defaults.ts";
 import { nationalOverspendShare } from "./national-overspend-share.ts";
 
 /** What a finance director knows about their council, for `trustsim init`. */
@@ -12,12 +12,12 @@ export interface CouncilFacts {
   /** Calendar year the first financial year starts (2025 = 2025-26). */
   startYear: number;
   years?: number;
-  /** The service's budget (or trust contract sum) in the first year, GBP. */
-  budget: number;
-  /** Children looked after at the start: a total (split by the national mix) or a count by placement type. */
-  childrenLookedAfter: number | Record<string, number>;
-  /** Staff FTE the workforce line covers (all staff, or social workers only: say which in `staffNote`). */
-  staffFte: number;
+  /** The service's budget (or trust contract sum) in the first year, GBP; absent (not published): expected spend less the national average overspend. */
+  budget?: number;
+  /** Children looked after at the start: a total (split by the national mix) or a count by placement type; absent: estimated from the budget by national ratios. */
+  childrenLookedAfter?: number | Record<string, number>;
+  /** Staff FTE the workforce line covers (all staff, or social workers only: say which in `staffNote`); absent: estimated from the budget. */
+  staffFte?: number;
   /** Agency share of those FTE, 0 to 1. */
   agencyShare: number;
   staffNote?: string;
@@ -45,26 +45,45 @@ export interface InitialScenario {
  */
 export function initScenario(facts: CouncilFacts): InitialScenario {
   const years = facts.years ?? 10;
+  const mean = (q: unknown) => quantityMean(quantitySchema.parse(q));
+  // National prices are stated at 2023-24; a scenario starting another year moves them by the defaults' mean growth.
+  const shift = facts.startYear - DEFAULTS_PRICE_YEAR;
+  const priced = (q: { dist: string; min: number; mode: number; max: number; source?: string }, growth: number) => {
+    const f = (1 + growth) ** shift;
+    const round = (x: number) => Math.round(x * f);
+    return shift === 0 ? q : { ...q, min: round(q.min), mode: round(q.mode), max: round(q.max), note: `${DEFAULTS_PRICE_YEAR}-24 range moved to ${financialYear(facts.startYear)} prices at ${(growth * 100).toFixed(1)}% a year` };
+  };
+  const ratioPrices = (1 + mean(PLACEMENT_DEFAULTS.residential.unitCostGrowth) * 0.5) ** (facts.startYear - NATIONAL_RATIOS.ratioYear);
+  const estimatedChildren = Math.round(((facts.budget ?? 0) * NATIONAL_RATIOS.placementShareOfSpend) / (NATIONAL_RATIOS.placementSpendPerChild * ratioPrices));
+  const childrenGiven = facts.childrenLookedAfter;
+  const total = childrenGiven ?? estimatedChildren;
   const types = Object.keys(PLACEMENT_DEFAULTS) as (keyof typeof PLACEMENT_DEFAULTS)[];
   const counts: Record<string, number> =
-    typeof facts.childrenLookedAfter === "number"
-      ? Object.fromEntries(types.map((t) => [t, Math.round(PLACEMENT_DEFAULTS[t].mix * (facts.childrenLookedAfter as number))]))
-      : facts.childrenLookedAfter;
+    typeof total === "number" ? Object.fromEntries(types.map((t) => [t, Math.round(PLACEMENT_DEFAULTS[t].mix * total)])) : total;
   const placements = Object.fromEntries(
     Object.entries(counts).map(([type, children]) => {
       const d = PLACEMENT_DEFAULTS[type as keyof typeof PLACEMENT_DEFAULTS] ?? PLACEMENT_DEFAULTS["supported-accommodation"];
-      const note = typeof facts.childrenLookedAfter === "number" ? `${(d.mix * 100).toFixed(1)}% of ${facts.childrenLookedAfter} children looked after (national mix)` : "council figure";
-      return [type, { children: { dist: "constant", value: children, source: d.mixSource, note }, weeklyUnitCost: d.weeklyUnitCost, unitCostGrowth: d.unitCostGrowth }];
+      const note =
+        childrenGiven === undefined
+          ? `estimate: ${(d.mix * 100).toFixed(1)}% of ${total} children, from the budget by national ratios (${NATIONAL_RATIOS.source})`
+          : typeof childrenGiven === "number"
+            ? `${(d.mix * 100).toFixed(1)}% of ${childrenGiven} children looked after (national mix)`
+            : "council figure";
+      return [type, { children: { dist: "constant", value: children, source: d.mixSource, note }, weeklyUnitCost: priced(d.weeklyUnitCost, mean(d.unitCostGrowth)), unitCostGrowth: d.unitCostGrowth }];
     }),
   );
-  const mean = (q: unknown) => quantityMean(quantitySchema.parse(q));
   const expectedPlacements = Object.values(placements).reduce((s, p) => s + mean(p.children) * mean(p.weeklyUnitCost) * WEEKS_PER_YEAR, 0);
-  const pay = mean(WORKFORCE_DEFAULTS.permanentCostPerFte);
+  const payRange = priced({ ...WORKFORCE_DEFAULTS.permanentCostPerFte, source: "assumption" }, mean(DRIVER_DEFAULTS.payInflation));
+  const pay = mean(payRange);
   const premium = mean(WORKFORCE_DEFAULTS.agencyPremium);
-  const expectedWorkforce = facts.staffFte * pay * (1 - facts.agencyShare + (1 + premium) * facts.agencyShare);
+  const perFte = pay * (1 - facts.agencyShare + (1 + premium) * facts.agencyShare);
+  const staffFte = facts.staffFte ?? Math.round(((facts.budget ?? 0) * (1 - NATIONAL_RATIOS.placementShareOfSpend) * NATIONAL_RATIOS.staffShareOfOtherSpend) / perFte);
+  const expectedWorkforce = staffFte * perFte;
   const national = nationalOverspendShare(facts.startYear - 1);
-  const otherSpend = Math.max(0, Math.round(facts.budget * (1 + national.share) - expectedPlacements - expectedWorkforce));
-  const sd = Math.round(LOCAL_OVERSPEND_SD * facts.budget);
+  const budgetGiven = facts.budget;
+  const budget = budgetGiven ?? Math.round(expectedPlacements / NATIONAL_RATIOS.placementShareOfSpend / (1 + national.share));
+  const otherSpend = Math.max(0, Math.round(budget * (1 + national.share) - expectedPlacements - expectedWorkforce));
+  const sd = Math.round(LOCAL_OVERSPEND_SD * budget);
   const known = Object.entries(facts.laterBudgets ?? {}).map(([year, amount]) => ({ year: Number(year), amount }));
   const model = facts.model ?? "trust";
   const trust = { id: "trust", label: "Children's trust", kind: "trust", ...TRUST_DEFAULTS };
@@ -83,8 +102,11 @@ export function initScenario(facts: CouncilFacts): InitialScenario {
       childrenGrowth: DRIVER_DEFAULTS.childrenGrowth,
       placements,
       workforce: {
-        fte: { dist: "constant", value: facts.staffFte, note: facts.staffNote ?? "council figure: staff FTE" },
-        permanentCostPerFte: WORKFORCE_DEFAULTS.permanentCostPerFte,
+        fte: {
+          dist: "constant", value: staffFte,
+          note: facts.staffFte === undefined ? "assumption: half the non-placement budget is staff pay (no staff count given)" : (facts.staffNote ?? "council figure: staff FTE"),
+        },
+        permanentCostPerFte: { ...payRange, source: undefined, note: `${WORKFORCE_DEFAULTS.permanentCostPerFte.note}${shift === 0 ? "" : `; moved to ${financialYear(facts.startYear)} pay`}` },
         agencyShare: { dist: "constant", value: facts.agencyShare, note: "council figure" },
         agencyPremium: WORKFORCE_DEFAULTS.agencyPremium,
         payInflation: DRIVER_DEFAULTS.payInflation,
@@ -97,7 +119,7 @@ export function initScenario(facts: CouncilFacts): InitialScenario {
           "the spread of councils' overspends around the national average",
       },
       budget: {
-        amount: facts.budget,
+        amount: budgetGiven ?? { dist: "constant", value: budget, note: "assumption: no budget published; expected first-year spend (placements over their national share of spend) less the national average overspend" },
         ...(known.length > 0 ? { known } : {}),
         uplift: BUDGET_RULE_DEFAULTS.uplift,
         rebase: BUDGET_RULE_DEFAULTS.rebase,

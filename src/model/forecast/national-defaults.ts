@@ -1,3 +1,21 @@
+/** The financial year (by its starting calendar year) the unit-cost and pay ranges are stated in. */
+export const DEFAULTS_PRICE_YEAR = 2023;
+
+/**
+ * National ratios for a council that cannot give its own children or staff counts: placements were
+ * 4.7bn of 12.2bn children's social care spend in 2022-23 (seeds/national-2022-23-placement-spend,
+ * seeds/national-2022-23-csc-spend), about GBP 56,000 a child looked after (4.7bn over 83,760,
+ * seeds/national-2022-23-children-looked-after), at 2022-23 prices.
+ */
+export const NATIONAL_RATIOS = {
+  placementShareOfSpend: 4.7 / 12.2,
+  placementSpendPerChild: 4.7e9 / 83760,
+  /** Assumption: about half of the rest is staff pay. */
+  staffShareOfOtherSpend: 0.5,
+  ratioYear: 2022,
+  source: "seeds/national-2022-23-placement-spend, seeds/national-2022-23-csc-spend, seeds/national-2022-23-children-looked-after",
+} as const;
+
 /**
  * National defaults for a council's scenario (`trustsim init`): every number with the seeds/
  * record it comes from, or marked as an assumption. Nothing here comes from one council.
@@ -58,16 +76,18 @@ export const WORKFORCE_DEFAULTS = {
 
 /**
  * Budget rules from what councils did: rebasing after overspends (Northamptonshire 130m to 143m
- * after 20.9m; Sunderland +4m after 8m; Worcestershire +10.5m after 2017-18), and savings
+ * after 20.9m, of which about 8m beyond the usual uplift; Sunderland +4m after 8m), and savings
  * programmes that deliver part of their plan (Sandwell: 0.6m planned for 2019-20 rising to 7.3m).
  */
 export const BUDGET_RULE_DEFAULTS = {
   uplift: { dist: "pert", min: 0.02, mode: 0.035, max: 0.06, per: "year", note: "assumption: yearly uplift before rebasing" },
   rebase: {
     share: {
-      dist: "pert", min: 0.3, mode: 0.6, max: 0.9,
-      source: "seeds/northamptonshire-2023-24-budget",
-      note: "Northamptonshire added 13m after a 20.9m overspend (0.6), Sunderland 4m after 8m (0.5), Worcestershire 10.5m after 2017-18",
+      dist: "pert", min: 0, mode: 0.4, max: 0.7,
+      source: "seeds/northamptonshire-2023-24-budget, seeds/sunderland-2018-19-contract-addition, seeds/reading-2023-24-contract",
+      note:
+        "Northamptonshire's contract rose 13m after a 20.9m overspend, about 8m beyond a 3.5% uplift (0.4); Sunderland added 4m " +
+        "after 8m (0.5); Reading's contract fell after an overspend (below 0)",
     },
     lag: 1,
   },

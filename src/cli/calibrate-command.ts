@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { calibrate, loadScenario, loadEvidence, type CalibrationRow } from "../model/index.ts";
+import { balancingItems, calibrate, loadScenario, loadEvidence, type BalancingItem, type CalibrationRow } from "../model/index.ts";
 import { calibrationTable } from "../report/index.ts";
 import { scenarioPath } from "./scenario-path.ts";
 import { REPOSITORY } from "./repository.ts";
@@ -17,11 +17,17 @@ export async function calibrateCommand(scenarios: string[], flags: CalibrateFlag
     : readdirSync(join(REPOSITORY, "scenarios")).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(REPOSITORY, "scenarios", f));
   const seeds = await loadEvidence(join(REPOSITORY, "seeds"));
   const rows: CalibrationRow[] = [];
-  for (const file of files) rows.push(...calibrate(await loadScenario(file), seeds, { iterations: flags.iterations }));
-  process.stdout.write(flags.format === "json" ? JSON.stringify(rows, null, 2) + "\n" : calibrationTable(rows));
-  const failed = rows.filter((r) => !r.covered || !r.bandOk);
+  const balancing: BalancingItem[] = [];
+  for (const file of files) {
+    const scenario = await loadScenario(file);
+    rows.push(...calibrate(scenario, seeds, { iterations: flags.iterations }));
+    balancing.push(...balancingItems(scenario));
+  }
+  process.stdout.write(flags.format === "json" ? JSON.stringify({ rows, balancingItems: balancing }, null, 2) + "\n" : calibrationTable(rows, balancing));
+  const checks = rows.filter((r) => r.role === "check");
+  const failed = checks.filter((r) => !r.met);
   if (failed.length > 0) {
-    process.stderr.write(`trustsim: ${failed.length} of ${rows.length} calibration targets not met\n`);
+    process.stderr.write(`trustsim: ${failed.length} of ${checks.length} checks not met\n`);
     process.exitCode = 1;
   }
 }

@@ -23,7 +23,7 @@ export { Aggregator, planAggregation, EXACT_VALUE_LIMIT, HISTOGRAM_BINS, type Ag
 export { runChunk, type ChunkTask } from "./simulation/run-chunk.ts";
 export { toPence, sumPence, financialYear } from "./quantities/money.ts";
 export type { Assumption } from "./inputs/input-sampler.ts";
-export { calibrate, maxBandWidth, PUBLISHED_ROUNDING, type CalibrationRow } from "./analysis/calibrate.ts";
+export { calibrate, balancingItems, maxBandWidth, PUBLISHED_ROUNDING, type CalibrationRow, type BalancingItem } from "./analysis/calibrate.ts";
 export { loadEvidence } from "./evidence/load-evidence.ts";
 export { evidenceRecordSchema, type EvidenceRecord } from "./evidence/evidence-record-schema.ts";
 export { applyOverrides } from "./scenario/apply-overrides.ts";

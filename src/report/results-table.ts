@@ -36,7 +36,7 @@ function row(label: string, cells: string[], labelWidth: number, cellWidth: numb
  */
 export function resultsTable(r: Results): string {
   const out: string[] = [];
-  const labelWidth = 26;
+  const labelWidth = 36;
   const cellWidth = 9;
   out.push(`${r.scenario.title}`);
   if (r.scenario.illustrative) out.push("ILLUSTRATIVE scenario: not calibrated on a published case.");

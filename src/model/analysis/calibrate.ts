@@ -5,6 +5,7 @@ import type { Scenario } from "../scenario/scenario-schema.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
 import type { EvidenceRecord } from "../evidence/evidence-record-schema.ts";
 import { simulateRange } from "../simulation/simulate.ts";
+import { conditionOnEvidence, evidenceItems } from "../forecast/condition-on-evidence.ts";
 
 /** One calibration target's verdict: the published figure against the simulated band. */
 export interface CalibrationRow {
@@ -28,6 +29,30 @@ export interface CalibrationRow {
   /** The band-width rule for point targets (null for ranges) and whether the band meets it. */
   maxBandWidth: number | null;
   bandOk: boolean;
+  /**
+   * "check": a prediction of a figure the scenario was not given. "input check": the output only
+   * copies an input (no spread, or an input cites the same record): reported, never counted as met.
+   */
+  role: "check" | "input check";
+  /** Why a band fails its width rule (straddles zero, too wide), when it does. */
+  bandNote?: string;
+  /** Whether the row counts as a met target: a check, inside its band, the band meeting its rule. */
+  met: boolean;
+}
+
+/** A value chosen so that a total comes out right, reported with its value (issue 11: honest calibration). */
+export interface BalancingItem {
+  scenario: string;
+  key: string;
+  distribution: string;
+  note?: string;
+}
+
+/** The balancing items of a scenario: every quantity marked `balancing: true`. */
+export function balancingItems(scenario: Scenario): BalancingItem[] {
+  return compileScenario(scenario)
+    .inputs.assumptions.filter((a) => a.balancing === true)
+    .map((a) => ({ scenario: scenario.id, key: a.key, distribution: a.distribution, ...(a.note ? { note: a.note } : {}) }));
 }
 
 /** Outputs that are differences or accumulations of differences of large numbers. */
@@ -60,8 +85,14 @@ export function calibrate(
     throw new ScenarioError(missing.map(({ t, i }) => ({ path: `targets[${i}].seed`, message: `no seeds/ record with id '${t.seed}'` })), scenario.id);
   }
   if (scenario.targets.length === 0) return [];
-  const compiled = compileScenario(scenario, options.seed ?? scenario.simulation.seed);
-  const sim = simulateRange(compiled, 0, options.iterations ?? scenario.simulation.iterations);
+  const seed = options.seed ?? scenario.simulation.seed;
+  const iterations = options.iterations ?? scenario.simulation.iterations;
+  const compiled = compileScenario(scenario, seed);
+  // Checks are predictions from the futures conditioned on the scenario's evidence (never on themselves).
+  const used = evidenceItems(compiled, seeds);
+  const lanes = used.length === 0 ? null : conditionOnEvidence(compiled, used, iterations, seed).lanes;
+  const sim = simulateRange(compiled, 0, iterations, lanes);
+  const cited = new Set(compiled.inputs.assumptions.flatMap((a) => (a.source ?? "").match(/seeds\/[a-z0-9-]+/g) ?? []).map((x) => x.slice("seeds/".length)));
   const { layout } = compiled;
   const column = (option: number, t: number, line: string) => sim.columns[layout.yearly(option, t, line)];
 
@@ -93,7 +124,14 @@ export function calibrate(
         ? s.p10 - PUBLISHED_ROUNDING * Math.abs(record.value!) <= record.value! && record.value! <= s.p90 + PUBLISHED_ROUNDING * Math.abs(record.value!)
         : (s.p50 >= (record.low ?? -Infinity) && s.p50 <= (record.high ?? Infinity)) ||
           (record.low !== undefined && record.high !== undefined && s.p10 <= record.low && record.high <= s.p90);
-    const limit = kind === "point" ? maxBandWidth(num, record.value!) : null;
+    const width = s.p90 - s.p10;
+    const reference = kind === "point" ? record.value! : Math.max(Math.abs(record.low ?? 0), Math.abs(record.high ?? 0));
+    // Every band has a width rule: a range target's band may be as wide as the rule for its larger end plus the range itself.
+    const limit = maxBandWidth(num, reference) + (kind === "range" && record.low !== undefined && record.high !== undefined ? record.high - record.low : 0);
+    const straddles = s.p10 < 0 && s.p90 > 0 && reference !== 0 && den === undefined;
+    const inputCopy = width === 0 || cited.has(record.id);
+    const bandOk = !straddles && width <= limit;
+    const bandNote = straddles ? "straddles zero: cannot say whether it is above or below" : width > limit ? "too wide" : undefined;
     return {
       scenario: scenario.id,
       seed: record.id,
@@ -108,7 +146,10 @@ export function calibrate(
       p90: round(s.p90),
       covered,
       maxBandWidth: limit,
-      bandOk: limit === null || s.p90 - s.p10 <= limit,
+      bandOk,
+      ...(bandNote ? { bandNote } : {}),
+      role: inputCopy ? "input check" : "check",
+      met: !inputCopy && covered && bandOk,
     };
   });
 }

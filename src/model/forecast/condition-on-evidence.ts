@@ -1,4 +1,4 @@
-import { KeyedStream, quantileSorted } from "../../engine/index.ts";
+import { KeyedStream, probabilityIntegralTransform, quantileSorted } from "../../engine/index.ts";
 import type { CompiledEvidence, CompiledScenario } from "../inputs/compile-scenario.ts";
 import type { EvidenceRecord } from "../evidence/evidence-record-schema.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
@@ -17,6 +17,12 @@ const WEIGHT_FACTOR = { OFF: 1, COUNCIL: 1, PRESS: 1.25, EST: 1.5 } as const;
 
 /** The smallest effective sample size a conditioned forecast is allowed to rest on. */
 export const MIN_EFFECTIVE_SAMPLE = 100;
+
+/** A figure no simulated future comes within this many of its standard errors of cannot be conditioned on. */
+const MAX_CLOSEST_Z = 4;
+
+/** The prior pool may grow to this many times its first size while the evidence is hard to match. */
+const MAX_POOL_FACTOR = 8;
 
 /** One piece of evidence as the run used it: the published figure beside the prior and conditioned bands. */
 export interface EvidenceFit {
@@ -67,68 +73,129 @@ export function conditionOnEvidence(
   used: readonly { item: CompiledEvidence; record: EvidenceRecord }[],
   iterations: number,
   seed: string,
-  pool = Math.max(4 * iterations, 8192),
+  pool = Math.max(2 * iterations, 8192),
   /** False: report the bands without refusing a collapsed sample (the --prior view). */
   refuse = true,
 ): Conditioning {
   const n = used.length;
-  const simulated = used.map(() => new Float64Array(pool));
-  const budgets = used.map(() => new Float64Array(pool));
   const layout = compiled.layout;
   const columns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, item.output));
   const budgetColumns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, "budget"));
-  simulateBlocks(compiled, 0, pool, {
-    accept(block, start, count) {
-      for (let k = 0; k < n; k++) {
-        simulated[k].set(block[columns[k]].subarray(0, count), start);
-        budgets[k].set(block[budgetColumns[k]].subarray(0, count), start);
-      }
-    },
-  });
-
+  const lastYear = Math.max(...used.map(({ item }) => item.yearIndex));
   const sdShares = used.map(({ item, record }) => item.sdShareOfBudget ?? EVIDENCE_SD_SHARE[record.basis ?? "estimate"] * WEIGHT_FACTOR[record.weight]);
-  const logWeights = new Float64Array(pool);
-  const misfit = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const { item, record } = used[k];
+  const bounds = used.map(({ item, record }) => {
     const sign = item.negate ? -1 : 1;
-    const value = record.value === undefined ? undefined : sign * record.value;
-    const low = item.negate ? (record.high === undefined ? undefined : -record.high) : record.low;
-    const high = item.negate ? (record.low === undefined ? undefined : -record.low) : record.high;
-    for (let i = 0; i < pool; i++) {
-      const x = simulated[k][i];
-      const sd = Math.max(1, sdShares[k] * Math.abs(budgets[k][i]));
-      // A point figure: a normal error around it. A range or bound: flat inside, normal tails outside.
-      const gap = value !== undefined ? x - value : low !== undefined && x < low ? x - low : high !== undefined && x > high ? x - high : 0;
-      const z = gap / sd;
-      logWeights[i] += -0.5 * z * z - (value !== undefined ? Math.log(sd) : 0);
-      misfit[k] += (z * z) / pool;
+    return {
+      value: record.value === undefined ? undefined : sign * record.value,
+      low: item.negate ? (record.high === undefined ? undefined : -record.high) : record.low,
+      high: item.negate ? (record.low === undefined ? undefined : -record.low) : record.high,
+    };
+  });
+  let simulated = used.map(() => new Float64Array(0));
+  /** The smallest |z| any future reaches on each figure: importance weights are relative, so an absolute misfit needs its own check. */
+  const closest = new Float64Array(n).fill(Infinity);
+  let logWeights = new Float64Array(0);
+  let drawn = 0;
+  // Futures [drawn, size) are simulated (only up to the last evidence year) and weighted; the pool
+  // doubles, up to MAX_POOL_FACTOR times its start, while the effective sample is too small for
+  // the iterations asked. Every size is a function of (scenario, seed, iterations) alone.
+  const grow = (size: number) => {
+    simulated = simulated.map((old) => {
+      const next = new Float64Array(size);
+      next.set(old);
+      return next;
+    });
+    const budgets = used.map(() => new Float64Array(size - drawn));
+    const lanes = Int32Array.from({ length: size - drawn }, (_, i) => drawn + i);
+    simulateBlocks(
+      compiled,
+      0,
+      size - drawn,
+      {
+        accept(block, start, count) {
+          for (let k = 0; k < n; k++) {
+            simulated[k].set(block[columns[k]].subarray(0, count), drawn + start);
+            budgets[k].set(block[budgetColumns[k]].subarray(0, count), start);
+          }
+        },
+      },
+      lanes,
+      undefined,
+      lastYear,
+    );
+    const next = new Float64Array(size);
+    next.set(logWeights);
+    for (let k = 0; k < n; k++) {
+      const { value, low, high } = bounds[k];
+      for (let i = drawn; i < size; i++) {
+        const x = simulated[k][i];
+        const sd = Math.max(1, sdShares[k] * Math.abs(budgets[k][i - drawn]));
+        // A point figure: a normal error around it. A range or bound: flat inside, normal tails outside.
+        const gap = value !== undefined ? x - value : low !== undefined && x < low ? x - low : high !== undefined && x > high ? x - high : 0;
+        const z = gap / sd;
+        if (Math.abs(z) < closest[k]) closest[k] = Math.abs(z);
+        next[i] += -0.5 * z * z - (value !== undefined ? Math.log(sd) : 0);
+      }
     }
+    logWeights = next;
+    drawn = size;
+  };
+  const weigh = () => {
+    let max = -Infinity;
+    for (let i = 0; i < drawn; i++) if (logWeights[i] > max) max = logWeights[i];
+    const weights = new Float64Array(drawn);
+    let sum = 0;
+    let sumSquares = 0;
+    for (let i = 0; i < drawn; i++) {
+      const w = Math.exp(logWeights[i] - max);
+      weights[i] = w;
+      sum += w;
+      sumSquares += w * w;
+    }
+    return { weights, sum, ess: (sum * sum) / sumSquares };
+  };
+  grow(pool);
+  let w = weigh();
+  const wanted = Math.max(MIN_EFFECTIVE_SAMPLE, iterations / 20);
+  while (refuse && w.ess < wanted && drawn < pool * MAX_POOL_FACTOR && !closest.some((z) => z > MAX_CLOSEST_Z)) {
+    grow(drawn * 2);
+    w = weigh();
   }
-  let max = -Infinity;
-  for (let i = 0; i < pool; i++) if (logWeights[i] > max) max = logWeights[i];
-  const weights = new Float64Array(pool);
-  let sum = 0;
-  let sumSquares = 0;
-  for (let i = 0; i < pool; i++) {
-    const w = Math.exp(logWeights[i] - max);
-    weights[i] = w;
-    sum += w;
-    sumSquares += w * w;
+  const effectiveSampleSize = w.ess;
+  const unreachable = closest.findIndex((z) => z > MAX_CLOSEST_Z);
+  if (refuse && unreachable >= 0) {
+    const { item, record } = used[unreachable];
+    const sorted = Float64Array.from(simulated[unreachable]).sort();
+    throw new ScenarioError(
+      [
+        {
+          path: "evidence",
+          message:
+            `no simulated future comes within ${MAX_CLOSEST_Z} standard errors of ${record.id} (${item.output}, ${financialYear(item.year)}): published ` +
+            `${record.value ?? record.low ?? record.high}, simulated P1 ${quantileSorted(sorted, 0.01).toFixed(0)} to P99 ${quantileSorted(sorted, 0.99).toFixed(0)} ` +
+            `over ${drawn} futures. Check the figure and the scenario's inputs, or widen the priors; --prior runs without the evidence`,
+        },
+      ],
+      compiled.scenario.id,
+    );
   }
-  const effectiveSampleSize = (sum * sum) / sumSquares;
   if (refuse && !(effectiveSampleSize >= MIN_EFFECTIVE_SAMPLE)) {
-    const worst = used[misfit.indexOf(Math.max(...misfit))];
-    const sorted = Float64Array.from(simulated[misfit.indexOf(Math.max(...misfit))]).sort();
+    // The worst fit: the figure lying furthest into a tail of its own prior distribution.
+    const misfit = bounds.map((b, k) => {
+      const sorted = Float64Array.from(simulated[k]).sort();
+      return { k, sorted, distance: Math.abs(probabilityIntegralTransform(sorted, b.value ?? b.low ?? b.high ?? 0) - 0.5) };
+    });
+    const worstFit = misfit.sort((a, b) => b.distance - a.distance)[0];
+    const worst = used[worstFit.k];
     const figure = worst.record.value ?? worst.record.low ?? worst.record.high;
     throw new ScenarioError(
       [
         {
           path: "evidence",
           message:
-            `the simulated futures cannot reproduce the evidence: an effective ${effectiveSampleSize.toFixed(1)} of ${pool} futures agree with it ` +
+            `the simulated futures cannot reproduce the evidence: an effective ${effectiveSampleSize.toFixed(1)} of ${drawn} futures agree with it ` +
             `(at least ${MIN_EFFECTIVE_SAMPLE} needed). Worst fit: ${worst.record.id} (${worst.item.output}, ${financialYear(worst.item.year)}), published ` +
-            `${figure}, simulated P1 ${quantileSorted(sorted, 0.01).toFixed(0)} to P99 ${quantileSorted(sorted, 0.99).toFixed(0)}. ` +
+            `${figure}, simulated P1 ${quantileSorted(worstFit.sorted, 0.01).toFixed(0)} to P99 ${quantileSorted(worstFit.sorted, 0.99).toFixed(0)}. ` +
             `Check the figure and the scenario's inputs, or widen the priors; --prior runs without the evidence`,
         },
       ],
@@ -136,7 +203,7 @@ export function conditionOnEvidence(
     );
   }
 
-  const lanes = systematicResample(weights, sum, iterations, new KeyedStream(seed, "evidence#resample"));
+  const lanes = systematicResample(w.weights, w.sum, iterations, new KeyedStream(seed, "evidence#resample"));
   const band = (values: Float64Array) => {
     const s = Float64Array.from(values).sort();
     return { p10: quantileSorted(s, 0.1), p50: quantileSorted(s, 0.5), p90: quantileSorted(s, 0.9) };
@@ -154,7 +221,7 @@ export function conditionOnEvidence(
   }));
   let distinct = 0;
   for (let j = 0; j < lanes.length; j++) if (j === 0 || lanes[j] !== lanes[j - 1]) distinct++;
-  return { pool, effectiveSampleSize, distinct, lanes, evidence };
+  return { pool: drawn, effectiveSampleSize, distinct, lanes, evidence };
 }
 
 /**

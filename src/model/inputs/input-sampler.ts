@@ -24,6 +24,8 @@ export interface Assumption {
   per: "iteration" | "year";
   source?: string;
   note?: string;
+  /** A balancing item: chosen so that a total comes out right (reported as such). */
+  balancing?: boolean;
 }
 
 /** Inputs drawn together and reordered to a rank correlation, a whole block of iterations at a time. */
@@ -96,6 +98,7 @@ export class InputSampler {
       per: perYear ? "year" : "iteration",
       ...(typeof q === "object" && !Array.isArray(q) && q.source ? { source: q.source } : {}),
       ...(typeof q === "object" && !Array.isArray(q) && q.note ? { note: q.note } : {}),
+      ...(typeof q === "object" && !Array.isArray(q) && q.balancing ? { balancing: true } : {}),
     });
     if (isConstant(q)) {
       const value = typeof q === "number" ? q : Array.isArray(q) ? q : q.value;

@@ -60,18 +60,24 @@ export class ScenarioModel {
     return this.unitCost.subarray(start, start + LANES);
   }
 
-  /** Evaluates lanes 0..count-1 of the inputs' current values into `out` (one column per output). */
-  evaluateBlock(count: number, out: Float64Array[]): void {
+  /**
+   * Evaluates lanes 0..count-1 of the inputs' current values into `out` (one column per output).
+   * With `throughYear` (a year index) only the yearly lines up to that year are evaluated: what
+   * conditioning on evidence needs, at a fraction of the cost; horizon figures are then not written.
+   */
+  evaluateBlock(count: number, out: Float64Array[], throughYear?: number): void {
     const c = this.c;
     this.sharedPaths(count);
     const base = this.path(0, c.baseYearIndex);
     for (let i = 0; i < count; i++) this.realBase[i] = base[i];
+    const years = throughYear === undefined ? c.years : Math.min(c.years, throughYear + 1);
     for (let o = 0; o < c.options.length; o++) {
-      const main = this.runOption(o, count, out);
+      const main = this.runOption(o, count, out, years);
+      if (years < c.years) continue;
       this.writeHorizon(o, main, count, out);
       for (let p = 0; p < c.contingencyPlans.length; p++) this.runPlan(o, p, main, count, out);
     }
-    this.pairDifferences(count, out);
+    if (years === c.years) this.pairDifferences(count, out);
   }
 
   /** Prices, demand, pay and the price level every option shares (common random numbers). */
@@ -183,12 +189,12 @@ export class ScenarioModel {
   }
 
   /** Runs option o as scheduled, writing its yearly lines straight into `out`. */
-  private runOption(o: number, count: number, out: Float64Array[]): PathFinance {
+  private runOption(o: number, count: number, out: Float64Array[], years = this.c.years): PathFinance {
     const c = this.c;
     const layout = c.layout;
     const opt = c.options[o];
     const finance = new PathFinance(c, opt, null, count);
-    for (let t = 0; t < c.years; t++) {
+    for (let t = 0; t < years; t++) {
       const terms = this.scheduled(o, t);
       const lines = c.lines.map((l) => out[layout.yearly(o, t, l.definition.name)]);
       const sub = this.scratchSub.map((s) => (s.length === 0 ? s : c.placementTypes.map((name) => out[layout.yearly(o, t, `placement:${name}`)])));

@@ -21,7 +21,16 @@ export type LaneMap = Int32Array | null;
  * simulating iteration lanes[j - from] (a resampled future) or j itself, and hands each block of
  * columns to `sink`. Values depend only on (seed, input key, iteration), never on the split.
  */
-export function simulateBlocks(compiled: CompiledScenario, from: number, to: number, sink: BlockSink, lanes: LaneMap = null, onProgress?: ProgressListener): void {
+export function simulateBlocks(
+  compiled: CompiledScenario,
+  from: number,
+  to: number,
+  sink: BlockSink,
+  lanes: LaneMap = null,
+  onProgress?: ProgressListener,
+  /** Evaluate only the yearly lines up to this year index (conditioning needs no more). */
+  throughYear?: number,
+): void {
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to && from % BLOCK_SIZE === 0)) {
     throw new RangeError("simulateBlocks requires integers 0 <= from < to with from a multiple of BLOCK_SIZE");
   }
@@ -32,7 +41,7 @@ export function simulateBlocks(compiled: CompiledScenario, from: number, to: num
     const count = Math.min(LANES, to - start);
     for (let i = 0; i < count; i++) batch[i] = lanes === null ? start + i : lanes[start - from + i];
     compiled.inputs.drawLanes(batch, count);
-    model.evaluateBlock(count, columns);
+    model.evaluateBlock(count, columns, throughYear);
     sink.accept(columns, start - from, count);
     onProgress?.(start + count - from, to - from);
   }

@@ -51,7 +51,8 @@ describe("resultsXlsx(results, meta)", () => {
     expect(typeof placements.value).toBe("number");
     const assumptions = book.getWorksheet("Assumptions")!;
     const residential = assumptions.getRows(2, assumptions.rowCount - 1)!.find((r) => r.getCell(12).value === "baseline.placements.residential.weeklyUnitCost")!;
-    expect([residential.getCell(3).value, residential.getCell(4).value, residential.getCell(5).value]).toEqual([3500, 4500, 7500]);
+    const pert = scenario.baseline.placements.residential.weeklyUnitCost as { min: number; mode: number; max: number };
+    expect([residential.getCell(3).value, residential.getCell(4).value, residential.getCell(5).value]).toEqual([pert.min, pert.mode, pert.max]);
     expect(residential.getCell(7).value).toBe(evidence.get("residential-weekly-range")!.source.title);
     expect(book.getWorksheet("Reproduce")!.getRow(3).values).toEqual([, "seed", "slough-2016"]);
     expect(book.getWorksheet("Charts")!.getImages().length).toBeGreaterThan(5);

@@ -82,10 +82,12 @@ describe.each(scenarioIds)("scenarios/%s.yaml", (id) => {
   const data = scenarioData(id);
   const qs = quantities(data);
 
-  it("cites only seeds/ ids that exist", () => {
-    const cited = qs.map(({ path, q }) => ({ path, source: q.source })).filter((c) => typeof c.source === "string" && c.source.startsWith("seeds/"));
-    const missing = cited.filter((c) => !seeds.has((c.source as string).slice("seeds/".length)));
+  it("cites only seeds/ ids that exist (every seeds/ id a source names, and every evidence record)", () => {
+    const cited = qs.flatMap(({ path, q }) => (typeof q.source === "string" ? [...q.source.matchAll(/seeds\/([a-z0-9-]+)/g)].map((m) => ({ path, id: m[1] })) : []));
+    const missing = cited.filter((c) => !seeds.has(c.id));
     expect(missing).toEqual([]);
+    const evidence = ((data as { evidence?: { record: string }[] }).evidence ?? []).filter((e) => !seeds.has(e.record));
+    expect(evidence).toEqual([]);
     const targets = (data.targets ?? []).filter((t) => !seeds.has(t.seed));
     expect(targets).toEqual([]);
   });

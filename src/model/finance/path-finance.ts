@@ -92,7 +92,7 @@ export class PathFinance {
     const rules = c.budget;
     const amount = this.col(rules.amount, t);
     const uplift = this.col(rules.uplift, t);
-    const adjustment = this.col(regime.budgetAdjustment, 0);
+    const adjustment = this.col(regime.budgetAdjustment, t);
     const shareOfOverspend = this.col(opt.councilShareOfOverspend, t);
     const setupCost = this.col(opt.setupCost, 0);
     const dfeShare = this.col(opt.dfeFundedShare, 0);

@@ -137,9 +137,11 @@ export const FLOW_DEFAULTS = {
     (["residential", "independent-fostering", "in-house-fostering", "kinship", "supported-accommodation"] as const).map((t) => [
       t,
       {
-        dist: "pert", min: 0.37, mode: 0.40, max: 0.43,
-        source: "seeds/national-2023-24-children-ceasing-care, seeds/national-2022-23-children-looked-after",
-        note: "ceasings a year over the stock: 33,620 / 83,760 (2023-24); assumption: the same rate in every placement type",
+        dist: "pert", min: 0.36, mode: 0.39, max: 0.43,
+        source: "seeds/national-2023-24-children-ceasing-care, seeds/national-2022-23-children-looked-after, seeds/national-2018-19-children-looked-after",
+        note:
+          "ceasings a year over the stock: 33,620 / 83,760 = 0.401 in 2023-24, a year the stock fell; the stock grew 1.7% a year 2019-23 " +
+          "(78,140 to 83,760), so ceasings then ran below starts: mode 0.39, range spanning both; assumption: the same rate in every placement type",
       },
     ]),
   ),

@@ -15,7 +15,7 @@ function tableLines(yearly: Results["options"][number]["yearly"]): [line: string
   const inSubtotal = new Set(COST_LINE_DEFINITIONS.flatMap((l) => l.sumOf ?? []));
   const rows: [string, string][] = [];
   for (const l of COST_LINE_DEFINITIONS) {
-    if (!nonZero(l.name) || l.section === "subtotal") continue;
+    if (!nonZero(l.name) || l.section === "subtotal" || l.section === "count") continue;
     rows.push([l.name, `${inSubtotal.has(l.name) ? "  " : ""}${lineLabel(l.name)}${l.section === "income" ? " (-)" : ""}`]);
   }
   if (nonZero("managementAction")) rows.push(["managementAction", `${lineLabel("managementAction")} (-)`]);
@@ -24,6 +24,13 @@ function tableLines(yearly: Results["options"][number]["yearly"]): [line: string
     rows.push([line, line === "setupDfeFunded" ? "  of which DfE funded" : lineLabel(line)]);
   }
   return rows;
+}
+
+/** The Children block: counts (not GBP) and the placement cost per child, the rows the count lines write. */
+function childrenRows(yearly: Results["options"][number]["yearly"]): [line: string, label: string][] {
+  const names = Object.keys(yearly).filter((n) => n.startsWith("children:"));
+  if (!names.some((n) => n !== "children:placementCostPerChild" && yearly[n].some((s) => s.mean !== 0))) return [];
+  return names.filter((n) => yearly[n].some((s) => s.mean !== 0)).map((n) => [n, lineLabel(n)]);
 }
 
 function row(label: string, cells: string[], labelWidth: number, cellWidth: number): string {
@@ -51,6 +58,14 @@ export function resultsTable(r: Results): string {
     out.push(row("GBP m", r.years, labelWidth, cellWidth));
     for (const [line, label] of tableLines(o.yearly)) {
       out.push(row(label, o.yearly[line].map((s) => millions(s.mean)), labelWidth, cellWidth));
+    }
+    const children = childrenRows(o.yearly);
+    if (children.length > 0) {
+      out.push(row("Children (mean; not GBP)", r.years, labelWidth, cellWidth));
+      for (const [line, label] of children) {
+        const money = line === "children:placementCostPerChild";
+        out.push(row(label, o.yearly[line].map((s) => (money ? Math.round(s.mean).toLocaleString("en-GB") : s.mean.toFixed(0))), labelWidth, cellWidth));
+      }
     }
     out.push(row(`Total cost, real ${r.priceBase.baseYear}`, o.yearly.totalCostReal.map((s) => millions(s.mean)), labelWidth, cellWidth));
     // The bands follow the scenario's price basis: cash for a medium-term financial plan, real for an appraisal.

@@ -6,9 +6,13 @@ import type { Quantity } from "../quantities/quantity-schema.ts";
  * lines are money the service receives (grants, contributions), stated as positive amounts and
  * subtracted once, in operating cost: operating = sum(operating lines) - sum(income lines).
  * `subtotal` lines add up others for reports; `one-off` and `finance` lines are written by the
- * finance stage (set-up, transition, budget, overspend, reserves).
+ * finance stage (set-up, transition, budget, overspend, reserves). `count` lines are children
+ * (named `children:...`), never summed into cost.
  */
-export type LineSection = "operating" | "income" | "subtotal" | "one-off" | "finance";
+export type LineSection = "operating" | "income" | "subtotal" | "one-off" | "finance" | "count";
+
+/** Yearly rows that are counts of children (not money) start with this prefix; reports show them apart. */
+export const COUNT_PREFIX = "children:";
 
 /** Shared by every option (read from `baseline`), or per option (read from each option's own block). */
 export type LineScope = "shared" | "option";
@@ -33,6 +37,25 @@ export interface SharedPaths {
   permanentCost: Float64Array;
   /** Weekly unit cost of each placement type this year (GBP a week), by type index. */
   unitCost: Float64Array[];
+  /** Children as flows this year for the option's own path (baseline.flows); null when the scenario has none. */
+  flows?: FlowColumns | null;
+}
+
+/**
+ * One year of children looked after as stocks and flows, a lane each (src/model/simulation/
+ * children-flows.ts): average and year-end children by placement type, and the year's flows.
+ */
+export interface FlowColumns {
+  /** Children in each type on average through the year (the mean of the monthly stocks), by type index. */
+  average: Float64Array[];
+  /** Children in each type at the end of the year, by type index. */
+  yearEnd: Float64Array[];
+  /** Children entering care in the year. */
+  entries: Float64Array;
+  /** Children leaving care in the year. */
+  exits: Float64Array;
+  /** Young people leaving care at 18 in the year (care leavers). */
+  leaversAt18: Float64Array;
 }
 
 /** What a line reads when it is evaluated for one option path and one year, over `count` lanes. */

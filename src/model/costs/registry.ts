@@ -1,4 +1,9 @@
-import type { CostLineDefinition } from "./line-definition.ts";
+import { COUNT_PREFIX, type CostLineDefinition } from "./line-definition.ts";
+import { CHILDREN_SUBLINE_LABELS, childrenLookedAfter } from "./lines/children-looked-after.ts";
+import { highCostPlacements } from "./lines/high-cost-placements.ts";
+import { careLeavers } from "./lines/care-leavers.ts";
+import { recoveryDelivery } from "./lines/recovery-delivery.ts";
+import { placementCostPerChild } from "./lines/placement-cost-per-child.ts";
 import { FINANCE_LINES } from "./finance-lines.ts";
 import { placements } from "./lines/placements.ts";
 import { workforceEmployed } from "./lines/workforce-employed.ts";
@@ -27,7 +32,12 @@ const LINES = [
   overheads,
   otherSpend,
   legalCosts,
+  highCostPlacements,
+  careLeavers,
+  recoveryDelivery,
   uascGrant,
+  childrenLookedAfter,
+  placementCostPerChild,
 ] as const;
 
 export const COST_LINE_DEFINITIONS: readonly CostLineDefinition[] = LINES as readonly CostLineDefinition[];
@@ -82,5 +92,8 @@ export const LINE_LABELS: ReadonlyMap<string, string> = new Map([
 /** A line's label; placement sublines read "Placements: residential". */
 export function lineLabel(name: string): string {
   if (name.startsWith("placement:")) return `Placements: ${name.slice("placement:".length).replace(/-/g, " ")}`;
-  return LINE_LABELS.get(name) ?? name;
+  const label = LINE_LABELS.get(name);
+  if (label !== undefined) return label;
+  if (name.startsWith(COUNT_PREFIX)) return CHILDREN_SUBLINE_LABELS.get(name) ?? `  ${name.slice(COUNT_PREFIX.length).replace(/-/g, " ")}, year end`;
+  return name;
 }

@@ -2,7 +2,7 @@ import { quantitySchema } from "../quantities/quantity-schema.ts";
 import { quantityMean } from "../quantities/quantity-mean.ts";
 import { WEEKS_PER_YEAR } from "../costs/lines/placements.ts";
 import { financialYear } from "../quantities/money.ts";
-import { BUDGET_RULE_DEFAULTS, DEFAULTS_PRICE_YEAR, DRIVER_DEFAULTS, LOCAL_OVERSPEND_SD, NATIONAL_RATIOS, PLACEMENT_DEFAULTS, TRUST_DEFAULTS, WORKFORCE_DEFAULTS } from "./national-defaults.ts";
+import { BUDGET_RULE_DEFAULTS, DEFAULTS_PRICE_YEAR, DRIVER_DEFAULTS, FLOW_DEFAULTS, LOCAL_OVERSPEND_SD, NATIONAL_RATIOS, PLACEMENT_DEFAULTS, TRUST_DEFAULTS, WORKFORCE_DEFAULTS } from "./national-defaults.ts";
 import { nationalOverspendShare } from "./national-overspend-share.ts";
 
 /** What a finance director knows about their council, for `trustsim init`. */
@@ -101,6 +101,7 @@ export function initScenario(facts: CouncilFacts): InitialScenario {
       generalInflation: DRIVER_DEFAULTS.generalInflation,
       childrenGrowth: DRIVER_DEFAULTS.childrenGrowth,
       placements,
+      flows: nationalFlows(Object.keys(placements)),
       workforce: {
         fte: {
           dist: "constant", value: staffFte,
@@ -129,4 +130,11 @@ export function initScenario(facts: CouncilFacts): InitialScenario {
     options: model === "trust" ? [trust, inHouse] : [inHouse, trust],
   };
   return { scenario, balancing: { otherSpend, sd, nationalShare: national.share, expectedPlacements, expectedWorkforce, records: national.records } };
+}
+
+/** The national flow defaults for the scenario's placement types (types without a default: the residential rates). */
+function nationalFlows(types: string[]): Record<string, unknown> {
+  const exitRate = Object.fromEntries(types.map((t) => [t, FLOW_DEFAULTS.exitRate[t] ?? FLOW_DEFAULTS.exitRate.residential]));
+  const moves = FLOW_DEFAULTS.moves.filter((m) => types.includes(m.from) && types.includes(m.to));
+  return { entries: FLOW_DEFAULTS.entries, exitRate, moves, shareOfExitsAt18: FLOW_DEFAULTS.shareOfExitsAt18 };
 }

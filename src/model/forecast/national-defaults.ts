@@ -118,3 +118,36 @@ export const TRUST_DEFAULTS = {
  * 10-14% (reference figures), a spread of about 6 points.
  */
 export const LOCAL_OVERSPEND_SD = 0.06;
+
+/**
+ * Children as flows (issue 12), national rates: 33,050 children started and 33,620 ceased to be
+ * looked after in 2023-24 against 83,760 looked after on 31 March 2023 (0.395 and 0.401 a child a
+ * year); about 33,000 started in 2022-23 against 82,090 (0.402). Rates by type and moves are
+ * assumptions: no national figure splits ceasings by placement or counts step-downs.
+ */
+export const FLOW_DEFAULTS = {
+  entries: {
+    ratePerChild: {
+      dist: "pert", min: 0.37, mode: 0.395, max: 0.42,
+      source: "seeds/national-2023-24-children-starting-care, seeds/national-2022-23-children-starting-care, seeds/national-2022-23-children-looked-after",
+      note: "starts a year over the stock at the start of the year: 33,050 / 83,760 (2023-24), 33,000 / 82,090 (2022-23)",
+    },
+  },
+  exitRate: Object.fromEntries(
+    (["residential", "independent-fostering", "in-house-fostering", "kinship", "supported-accommodation"] as const).map((t) => [
+      t,
+      {
+        dist: "pert", min: 0.36, mode: 0.39, max: 0.43,
+        source: "seeds/national-2023-24-children-ceasing-care, seeds/national-2022-23-children-looked-after, seeds/national-2018-19-children-looked-after",
+        note:
+          "ceasings a year over the stock: 33,620 / 83,760 = 0.401 in 2023-24, a year the stock fell; the stock grew 1.7% a year 2019-23 " +
+          "(78,140 to 83,760), so ceasings then ran below starts: mode 0.39, range spanning both; assumption: the same rate in every placement type",
+      },
+    ]),
+  ),
+  moves: [
+    { from: "residential", to: "in-house-fostering", rate: { dist: "pert", min: 0, mode: 0.03, max: 0.08, note: "assumption: step-down from children's homes to fostering a year" } },
+    { from: "independent-fostering", to: "kinship", rate: { dist: "pert", min: 0, mode: 0.01, max: 0.03, note: "assumption: fostered children moving to kinship care a year" } },
+  ],
+  shareOfExitsAt18: { dist: "pert", min: 0.25, mode: 0.3, max: 0.35, note: "assumption: young people ceasing care at 18 as a share of all ceasings" },
+} as const;

@@ -7,6 +7,7 @@ import { OutputLayout } from "../costs/output-layout.ts";
 import type { CompiledLine } from "../costs/line-definition.ts";
 import { InputSampler, type QuantityRef } from "./input-sampler.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
+import { compileFlows, type CompiledFlows } from "./compile-flows.ts";
 
 /** Extra agency share and placement cost for a number of years after a move. */
 export interface CompiledDisruption {
@@ -94,6 +95,8 @@ export interface CompiledScenario {
   options: CompiledOption[];
   contingencyPlans: CompiledContingencyPlan[];
   evidence: CompiledEvidence[];
+  /** Children as flows and the options' recovery mechanisms (issue 12); null when the scenario has neither. */
+  flows: CompiledFlows | null;
 }
 
 type Disruption = { years: number; agencyShareChange: Quantity; placementCostFactor: Quantity } | undefined;
@@ -206,6 +209,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
       };
     }),
     evidence: scenario.evidence.map((e) => ({ ...e, optionIndex: optionIndex(e.option), yearIndex: e.year - scenario.startYear })),
+    flows: compileFlows(scenario, add),
   };
   scenario.correlations.forEach((c, i) => inputs.correlate(c.inputs, c.matrix, `correlations[${i}]`));
   inputs.seal();

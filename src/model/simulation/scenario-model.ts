@@ -3,6 +3,7 @@ import type { CompiledDisruption, CompiledOption, CompiledScenario } from "../in
 import type { LineContext, SharedPaths } from "../costs/line-definition.ts";
 import { FINANCE_LINES } from "../costs/finance-lines.ts";
 import { PathFinance, type FinanceColumns, type TransferCost } from "../finance/path-finance.ts";
+import { ChildrenFlows } from "./children-flows.ts";
 
 /** Where the operating lines of one year come from: an option's terms, how long they have run, any disruption. */
 interface Terms {
@@ -31,6 +32,9 @@ export class ScenarioModel {
   private readonly lineIndex: Map<string, number>;
   private readonly operatingLines: number[];
   private readonly incomeLines: number[];
+  private readonly flows: ChildrenFlows | null;
+  /** Each line's extra output rows (placement types, children by type). */
+  private readonly sublineNames: string[][];
 
   constructor(private readonly c: CompiledScenario) {
     const n = c.years;
@@ -41,7 +45,9 @@ export class ScenarioModel {
     this.operatingLines = c.lines.flatMap((l, k) => (l.definition.section === "operating" ? [k] : []));
     this.incomeLines = c.lines.flatMap((l, k) => (l.definition.section === "income" ? [k] : []));
     this.scratchLines = c.lines.map(() => new Float64Array(LANES));
-    this.scratchSub = c.lines.map((l) => (l.definition.name === "placements" ? c.weeklyUnitCost.map(() => new Float64Array(LANES)) : []));
+    this.sublineNames = c.lines.map((l) => l.definition.sublines?.(c.scenario.baseline as Record<string, unknown>) ?? []);
+    this.scratchSub = this.sublineNames.map((names) => names.map(() => new Float64Array(LANES)));
+    this.flows = c.flows === null ? null : new ChildrenFlows(c.flows, n);
     this.scratchFinance = Object.fromEntries(FINANCE_LINES.map((l) => [l.name, new Float64Array(LANES)])) as unknown as FinanceColumns;
   }
 
@@ -118,6 +124,7 @@ export class ScenarioModel {
         }
       }
     }
+    this.flows?.run(v, count);
   }
 
   /** The scheduled terms of option o in year t: its own, or those of the option it transfers to. */
@@ -153,11 +160,14 @@ export class ScenarioModel {
         this.shareChange[i] += v[s + i];
       }
     }
+    this.flows?.addAgencyShareChange(terms.regime, t, v, this.shareChange, count);
+    const flows = this.flows?.hasFlows ? this.flows.at(terms.regime, t) : null;
     const shared: SharedPaths = {
       deflator: this.path(0, t),
-      childFactor: this.path(1, t),
+      childFactor: flows === null ? this.path(1, t) : this.flows!.childFactor(terms.regime, t),
       permanentCost: this.path(2, t),
       unitCost: c.weeklyUnitCost.map((_, p) => this.unitCostPath(p, t)),
+      flows,
     };
     const lineIndex = this.lineIndex;
     const ctx: LineContext = {
@@ -197,7 +207,7 @@ export class ScenarioModel {
     for (let t = 0; t < years; t++) {
       const terms = this.scheduled(o, t);
       const lines = c.lines.map((l) => out[layout.yearly(o, t, l.definition.name)]);
-      const sub = this.scratchSub.map((s) => (s.length === 0 ? s : c.placementTypes.map((name) => out[layout.yearly(o, t, `placement:${name}`)])));
+      const sub = this.sublineNames.map((names) => names.map((name) => out[layout.yearly(o, t, name)]));
       const gross = this.operatingGross.subarray(t * LANES, (t + 1) * LANES);
       this.evaluateLines(t, terms, count, lines, sub, gross);
       const financeOut = Object.fromEntries(FINANCE_LINES.map((l) => [l.name, out[layout.yearly(o, t, l.name)]])) as unknown as FinanceColumns;

@@ -26,8 +26,9 @@ interface PlacementColumns {
 
 /**
  * Placements: children in each type x weekly unit cost x 52.14, with demand growth (children
- * relative to the first year), price growth (the shared unit-cost paths) and the option's
- * placement cost factor. Writes one subline per type.
+ * relative to the first year, or with baseline.flows the year's average children in the type),
+ * price growth (the shared unit-cost paths) and the option's placement cost factor. Writes one
+ * subline per type.
  */
 export const placements = defineLine({
   name: "placements",
@@ -54,13 +55,23 @@ export const placements = defineLine({
   evaluate(ctx, state, out, sub) {
     const { children } = state as unknown as PlacementColumns;
     const v = ctx.values;
-    const { childFactor, unitCost } = ctx.shared;
+    const { childFactor, unitCost, flows } = ctx.shared;
     const factor = ctx.placementCostFactor;
     out.fill(0, 0, ctx.count);
     for (let p = 0; p < children.length; p++) {
       const at = ctx.column(children[p]);
       const price = unitCost[p];
       const line = sub[p];
+      // With flows, the year's average children in the type (issue 12); without, the opening count grown.
+      if (flows != null) {
+        const average = flows.average[p];
+        for (let i = 0; i < ctx.count; i++) {
+          const cost = average[i] * price[i] * factor[i] * WEEKS_PER_YEAR;
+          line[i] = cost;
+          out[i] += cost;
+        }
+        continue;
+      }
       for (let i = 0; i < ctx.count; i++) {
         const cost = v[at + i] * childFactor[i] * price[i] * factor[i] * WEEKS_PER_YEAR;
         line[i] = cost;

@@ -15,6 +15,7 @@ export interface InitFlags {
   model: "trust" | "in-house";
   years?: number;
   out?: string;
+  flows?: boolean;
 }
 
 /** "600" or "residential=68,independent-fostering=149,...": a total or counts by placement type. */
@@ -44,6 +45,7 @@ export async function initCommand(flags: InitFlags): Promise<void> {
     staffFte: flags.staff,
     agencyShare: flags.agencyShare,
     model: flags.model,
+    flows: flags.flows,
   });
   parseScenario(init.scenario, flags.id); // what init writes must validate
   const b = init.balancing;

@@ -111,6 +111,7 @@ function buildProgram(): Command {
     .requiredOption("--agency-share <share>", "agency share of those FTE, 0 to 1 (0.16 = 16%)", Number)
     .addOption(new Option("--model <model>", "how the service runs now").default("trust").argParser(oneOf("--model", ["trust", "in-house"] as const)))
     .option("--years <n>", "years in the horizon (default 10)", positiveInteger("--years", 60))
+    .option("--flows", "children as stocks and flows by placement type at national defaults (default: a count grown by a demand driver)")
     .option("--out <file>", "write the scenario to a file instead of stdout")
     .action(initCommand);
 

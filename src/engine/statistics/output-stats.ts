@@ -1,6 +1,7 @@
 import { quantileFromBins } from "./binned-quantiles.ts";
 import { quantileIntervalRanks } from "./quantile-interval.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
+import { selectOrderStatisticsInPlace } from "./select-order-statistics.ts";
 import type { Summary } from "./summarize.ts";
 import { Welford } from "./welford.ts";
 
@@ -11,31 +12,58 @@ export interface OutputStats extends Summary {
   positives: number;
 }
 
-/** Exact statistics of the non-NaN values, read in index order; null when none applies. */
-export function exactStats(values: Float64Array): OutputStats | null {
+/** The quantiles an OutputStats reports, and the ones whose 95% interval it gives. */
+const QUANTILES = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
+const INTERVALS = [0.1, 0.5, 0.9] as const;
+
+/**
+ * Exact statistics of the non-NaN values, read in index order; null when none applies. The
+ * percentiles are R-7 on the order statistics, found by selection (selectOrderStatisticsInPlace)
+ * rather than a full sort: the same bits, a sort's -0 before +0 included. `scratch` (at least
+ * values.length long, overwritten) saves an allocation per call. O(n) expected.
+ */
+export function exactStats(values: Float64Array, scratch?: Float64Array): OutputStats | null {
   const w = new Welford();
   let negatives = 0;
   let positives = 0;
-  const kept = new Float64Array(values.length);
+  let negativeZeros = 0;
+  const kept = scratch !== undefined && scratch.length >= values.length ? scratch : new Float64Array(values.length);
+  let first = Number.NaN;
+  let same = true;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
-    if (Number.isNaN(x)) continue;
+    if (x !== x) continue;
+    if (w.count === 0) first = x;
+    else if (same && !Object.is(x, first)) same = false;
     kept[w.count] = x;
     w.push(x);
     if (x < 0) negatives++;
     else if (x > 0) positives++;
+    else if (1 / x < 0) negativeZeros++;
   }
-  if (w.count === 0) return null;
-  const sorted = kept.subarray(0, w.count).sort();
+  const n = w.count;
+  if (n === 0) return null;
+  const intervals = INTERVALS.map((p) => quantileIntervalRanks(n, p));
+  const sorted = kept.subarray(0, n);
+  // Equal values (a line that never applies to this option, say) are already in order.
+  if (!same) {
+    const ranks: number[] = [];
+    for (const p of QUANTILES) {
+      const lo = Math.floor((n - 1) * p);
+      ranks.push(lo, Math.min(lo + 1, n - 1));
+    }
+    for (const [l, u] of intervals) ranks.push(l, u);
+    ranks.sort((a, b) => a - b);
+    selectOrderStatisticsInPlace(sorted, ranks);
+    // A sort puts every -0 before every +0; selection does not tell them apart.
+    if (negativeZeros > 0) for (const r of ranks) if (sorted[r] === 0) sorted[r] = r < negatives + negativeZeros ? -0 : 0;
+  }
   const q = (p: number) => quantileSorted(sorted, p);
-  const ci = (p: number): [number, number] => {
-    const [l, u] = quantileIntervalRanks(sorted.length, p);
-    return [sorted[l], sorted[u]];
-  };
+  const ci = (k: number): [number, number] => [sorted[intervals[k][0]], sorted[intervals[k][1]]];
   return {
-    n: w.count, mean: w.mean, sd: w.standardDeviation, se: w.standardError,
+    n, mean: w.mean, sd: w.standardDeviation, se: w.standardError,
     p5: q(0.05), p10: q(0.1), p50: q(0.5), p90: q(0.9), p95: q(0.95),
-    ci95: { p10: ci(0.1), p50: ci(0.5), p90: ci(0.9) }, negatives, positives,
+    ci95: { p10: ci(0), p50: ci(1), p90: ci(2) }, negatives, positives,
   };
 }
 

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { Results } from "../model/index.ts";
 
 const STATS = ["mean", "sd", "se", "p5", "p10", "p50", "p90", "p95"] as const;
@@ -18,6 +17,7 @@ function sheetName(name: string, taken: Set<string>): string {
  * version, the scenario itself). Money in GBP to the penny, formatted as #,##0.00.
  */
 export async function resultsXlsx(r: Results, meta: { runId: string; version: string; scenario: unknown }): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs"); // loaded only when a workbook is asked for (half a second)
   const book = new ExcelJS.Workbook();
   book.creator = `trustsim ${meta.version}`;
   const taken = new Set<string>();

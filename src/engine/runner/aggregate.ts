@@ -218,6 +218,11 @@ export function transferList(part: BlockPartial): ArrayBuffer[] {
   return [...new Set(arrays.filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer))];
 }
 
+/** total[i] += part[i]: a loop of its own, so it is optimised on its first long call. */
+function addCounts(total: Uint32Array, part: Uint32Array): void {
+  for (let i = 0; i < total.length; i++) total[i] += part[i];
+}
+
 /**
  * Merges partials into statistics per output. Partials may arrive in any order; they are merged in
  * iteration order, so the statistics depend only on (scenario, seed, iterations).
@@ -245,12 +250,13 @@ export class Aggregator {
 
   add(part: BlockPartial): void {
     if (!this.plan.exact) {
-      for (let i = 0; i < this.counts.length; i++) this.counts[i] += part.counts![i];
+      addCounts(this.counts, part.counts!);
+      const [min, max, negatives, positives] = [part.min!, part.max!, part.negatives!, part.positives!];
       for (let k = 0; k < this.size; k++) {
-        if (part.min![k] < this.min[k]) this.min[k] = part.min![k];
-        if (part.max![k] > this.max[k]) this.max[k] = part.max![k];
-        this.negatives[k] += part.negatives![k];
-        this.positives[k] += part.positives![k];
+        if (min[k] < this.min[k]) this.min[k] = min[k];
+        if (max[k] > this.max[k]) this.max[k] = max[k];
+        this.negatives[k] += negatives[k];
+        this.positives[k] += positives[k];
       }
       part = { from: part.from, to: part.to, welford: part.welford };
     }

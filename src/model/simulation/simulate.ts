@@ -45,7 +45,8 @@ export function simulateBlocks(compiled: CompiledScenario, from: number, to: num
 export function simulateRange(compiled: CompiledScenario, from: number, to: number, lanes: LaneMap = null): SimulationColumns {
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to)) throw new RangeError("simulateRange requires integers 0 <= from < to");
   const iterations = lanes ?? Int32Array.from({ length: to - from }, (_, i) => from + i);
-  const columns = columnViews(compiled.layout.size, to - from);
+  // A buffer per column: callers may read or transfer `column.buffer` as the column's own.
+  const columns = Array.from({ length: compiled.layout.size }, () => new Float64Array(to - from));
   simulateBlocks(compiled, 0, to - from, { accept: (block, start, count) => block.forEach((c, k) => columns[k].set(c.subarray(0, count), start)) }, iterations);
   return { from, to, columns };
 }

@@ -13,7 +13,8 @@
  * The simulation is loaded from dist/ (built by `npm ci`), so workers start as compiled JavaScript,
  * as they do for users; run `npm run build` after changing src/. Timings are medians of
  * `--repetitions` after a warm-up; each is also given as [min, max] because the machine is shared.
- * `--quick` (CI) runs 20,000 iterations, fewer repetitions and no million-iteration run.
+ * `--quick` (CI) runs 20,000 iterations, fewer repetitions and no million-iteration run (about half
+ * a minute on an idle two-core machine).
  * Prints one JSON object on stdout and a short summary on stderr.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -137,10 +138,11 @@ const peer =
     : { skipped: (peerRuns[0] as { skipped: string }).skipped };
 
 // Two workers against one, pool start included.
-const oneWorker = timing(await repeat(repetitions, () => runScenarioAsync(scenario, { iterations: parallelIterations, workers: 1 })));
-const twoWorkers = timing(await repeat(repetitions, () => runScenarioAsync(scenario, { iterations: parallelIterations, workers: 2 })));
+const parallelRuns = quick ? 2 : repetitions;
+const oneWorker = timing(await repeat(parallelRuns, () => runScenarioAsync(scenario, { iterations: parallelIterations, workers: 1 })));
+const twoWorkers = timing(await repeat(parallelRuns, () => runScenarioAsync(scenario, { iterations: parallelIterations, workers: 2 })));
 
-const startRuns = quick ? 3 : 5;
+const startRuns = quick ? 2 : 5;
 const npmStart = timing(Array.from({ length: startRuns }, () => wall("npm", ["start", "--silent"])));
 const nodeStart = timing(Array.from({ length: startRuns }, () => wall(process.execPath, ["dist/cli/main.js", "run", "scenarios/bradford.yaml", "--iterations", "10000"])));
 const validate = timing(Array.from({ length: startRuns }, () => wall(process.execPath, ["dist/cli/main.js", "validate", "scenarios/bradford.yaml"])));

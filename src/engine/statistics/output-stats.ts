@@ -1,4 +1,3 @@
-import { quantileFromBins } from "./binned-quantiles.ts";
 import { quantileIntervalRanks } from "./quantile-interval.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
 import { selectOrderStatisticsInPlace } from "./select-order-statistics.ts";
@@ -79,7 +78,7 @@ export function binnedStats(
   positives: number,
 ): OutputStats | null {
   if (w.count === 0) return null;
-  const q = (p: number) => quantileFromBins(counts, lo, hi, p, min, max);
+  const q = binnedQuantiles(counts, lo, hi, min, max);
   // The order statistics of ranks l and u, read from the histogram like any quantile.
   const ci = (p: number): [number, number] => {
     const [l, u] = quantileIntervalRanks(w.count, p);
@@ -90,5 +89,43 @@ export function binnedStats(
     n: w.count, mean: w.mean, sd: w.standardDeviation, se: w.standardError,
     p5: q(0.05), p10: q(0.1), p50: q(0.5), p90: q(0.9), p95: q(0.95),
     ci95: { p10: ci(0.1), p50: ci(0.5), p90: ci(0.9) }, negatives, positives,
+  };
+}
+
+/**
+ * quantileFromBins for several p over one histogram, the same bits: the count is summed once and
+ * the bins are scanned from where the last (lower or equal) p stopped, not from the start.
+ */
+function binnedQuantiles(counts: ArrayLike<number>, lo: number, hi: number, min: number, max: number): (p: number) => number {
+  const bins = counts.length - 2;
+  let n = 0;
+  for (let i = 0; i < counts.length; i++) n += counts[i];
+  if (n === 0) throw new RangeError("quantileFromBins requires at least one value");
+  const width = (hi - lo) / bins;
+  let at = 0;
+  let below = 0;
+  let lastH = -Infinity;
+  return (p: number) => {
+    if (!(p >= 0 && p <= 1)) throw new RangeError("quantileFromBins requires 0 <= p <= 1");
+    const h = (n - 1) * p;
+    if (h < lastH) {
+      at = 0;
+      below = 0;
+    }
+    lastH = h;
+    for (; at < counts.length; at++) {
+      const c = counts[at];
+      if (c > 0 && h < below + c) {
+        const within = (h - below + 0.5) / c;
+        const left = at === 0 ? min : at === bins + 1 ? hi : lo + (at - 1) * width;
+        const right = at === 0 ? lo : at === bins + 1 ? max : left + width;
+        const x = left + within * (right - left);
+        return Math.min(max, Math.max(min, x));
+      }
+      below += c;
+    }
+    at = 0;
+    below = 0;
+    return max;
   };
 }

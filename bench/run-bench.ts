@@ -19,6 +19,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import seedrandom from "seedrandom";
@@ -123,7 +124,16 @@ const scenario = await loadScenario(scenarioFile);
 
 // One worker, in this thread, start-up excluded: the like-for-like figure against the peer's compute_s.
 runScenario(scenario, { iterations: 4 * BLOCK_SIZE }); // warm-up
-const single = timing(await repeat(repetitions, () => runScenario(scenario, { iterations })));
+const cpuSamples: number[] = [];
+const single = timing(
+  await repeat(repetitions, () => {
+    const before = process.cpuUsage();
+    runScenario(scenario, { iterations });
+    const used = process.cpuUsage(before);
+    cpuSamples.push((used.user + used.system) / 1000);
+  }),
+);
+const singleCpu = timing(cpuSamples);
 const trustsimPerSecond = Math.round(iterations / (single.medianMs / 1000));
 
 const peerRuns = Array.from({ length: quick ? 1 : 3 }, () => peerRun(iterations));
@@ -168,7 +178,15 @@ const report = {
     ratio: "ratio" in peer ? peer.ratio : null,
     target: "ratio >= 1.5; >= 80,000 iterations per second per core",
   },
-  oneWorker: { wallMs: single, iterationsPerSecond: trustsimPerSecond },
+  oneWorker: {
+    wallMs: single,
+    iterationsPerSecond: trustsimPerSecond,
+    // CPU time of this process over the same runs: less sensitive than wall time to other work on a shared machine.
+    cpuMs: singleCpu,
+    iterationsPerCpuSecond: Math.round(iterations / (singleCpu.medianMs / 1000)),
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+    cores: os.availableParallelism(),
+  },
   peer,
   parallel: {
     iterations: parallelIterations,

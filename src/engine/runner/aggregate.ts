@@ -163,29 +163,24 @@ function foldColumn(
   let max = maxima[k];
   let negatives = 0;
   let positives = 0;
-  let i = 0;
-  while (i < count && values[i] !== values[i]) i++; // NaN: not applicable in this iteration
-  if (i < count) shift = values[i];
-  for (; i < count; i++) {
+  for (let i = 0; i < count; i++) {
     const x = values[i];
-    if (x !== x) continue;
-    n++;
+    if (x !== x) continue; // NaN: not applicable in this iteration
+    if (n++ === 0) shift = x;
     const d = x - shift;
     sum += d;
     sumSquares += d * d;
+    // binIndex, inlined: below lo, bins 1..bins, at or above hi.
+    let b: number;
+    if (x < lo) b = binBase;
+    else if (x >= hi) b = last + 1;
+    else {
+      b = binBase + 1 + Math.floor((x - lo) * scale);
+      if (b > last) b = last;
+    }
+    counts[b]++;
     if (x < min) min = x;
     if (x > max) max = x;
-  }
-  // A second pass: the histogram's dependent increments kept apart from the sums' chains.
-  for (i = 0; i < count; i++) {
-    const x = values[i];
-    // binIndex, inlined: below lo, bins 1..bins, at or above hi; NaN counts nowhere.
-    if (x < lo) counts[binBase]++;
-    else if (x >= hi) counts[last + 1]++;
-    else if (x === x) {
-      const b = binBase + 1 + Math.floor((x - lo) * scale);
-      counts[b > last ? last : b]++;
-    }
     if (x < 0) negatives++;
     else if (x > 0) positives++;
   }

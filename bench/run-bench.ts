@@ -1,51 +1,98 @@
 /**
- * `npm run bench [-- --quick]`: times the reference workload (the scenario in scenarios/ with the
- * most options, ties to the longest horizon then by id) on one worker and on all cores and, in
- * the same process, the ceiling: the same number of uniform draws from seedrandom's Alea in a
- * tight loop. Full mode also runs 1,000,000 iterations in a child process to measure peak memory.
- * Prints one JSON object on stdout and a short summary on stderr; medians after a warm-up.
+ * `npm run bench [-- --quick]`: issue 10's targets, measured side by side in one run.
+ *
+ * - The reference workload: bench/bradford-reference.yaml, trustsim's migrated copy of the peer's
+ *   frozen ../shared/peers/reference-bradford.yaml (3 options x 10 years, every output summarised),
+ *   on one worker in this thread (start-up excluded) and, in the same run, the numpy peer
+ *   (`numpy_full.py --timing`, its compute_s) at the same iteration count: the headline ratio.
+ * - Two workers against one at 100,000 iterations (pool start included, as a user's run pays it).
+ * - Wall time of `npm start` and of `validate` in fresh processes (start-up included).
+ * - Peak RSS of 1,000,000 iterations on two workers, in a fresh plain-node process.
+ * - The uniform-draw ceiling (the same number of Alea draws in a tight loop), for reference only.
+ *
+ * The simulation is loaded from dist/ (built by `npm ci`), so workers start as compiled JavaScript,
+ * as they do for users; run `npm run build` after changing src/. Timings are medians of
+ * `--repetitions` after a warm-up; each is also given as [min, max] because the machine is shared.
+ * `--quick` (CI) runs 20,000 iterations, fewer repetitions and no million-iteration run (about half
+ * a minute on an idle two-core machine).
+ * Prints one JSON object on stdout and a short summary on stderr.
  */
-import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import os from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import seedrandom from "seedrandom";
-import {
-  BLOCK_SIZE, compileScenario, defaultWorkers, loadScenario, runScenario, runScenarioAsync, simulateRange, type Scenario,
-} from "../src/model/index.ts";
+import type * as Model from "../src/model/index.ts";
 
+const root = join(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = args.includes("--quick");
-const memoryOnly = args.includes("--memory-only");
-const iterations = Number(flag("--iterations") ?? (quick ? 10_000 : 100_000));
+const iterations = Number(flag("--iterations") ?? (quick ? 20_000 : 100_000));
+const parallelIterations = Number(flag("--parallel-iterations") ?? (quick ? 20_000 : 100_000));
 const repetitions = Number(flag("--repetitions") ?? (quick ? 3 : 5));
-const workers = Number(flag("--workers") ?? defaultWorkers(Infinity));
+const scenarioFile = flag("--scenario") ?? join(root, "bench", "bradford-reference.yaml");
+const peerScript = flag("--peer") ?? join(root, "..", "shared", "peers", "numpy_full.py");
 
-/** The reference scenario; a child process is told its id, so it loads that file alone, as a user's run would. */
-async function referenceScenario(): Promise<Scenario> {
-  const dir = join(import.meta.dirname, "..", "scenarios");
-  const id = flag("--scenario");
-  if (id !== undefined) return loadScenario(join(dir, `${id}.yaml`));
-  const all = await Promise.all(readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => loadScenario(join(dir, f))));
-  return all.sort((a, b) => b.options.length - a.options.length || b.years - a.years || a.id.localeCompare(b.id))[0];
+const distIndex = join(root, "dist", "model", "index.js");
+if (!existsSync(distIndex)) throw new Error("bench requires dist/: run `npm run build` (npm ci does it through prepare)");
+const model = (await import(pathToFileURL(distIndex).href)) as typeof Model;
+const { BLOCK_SIZE, compileScenario, loadScenario, runScenario, runScenarioAsync, simulateRange } = model;
+
+interface Timing {
+  medianMs: number;
+  rangeMs: [number, number];
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+function timing(samples: number[]): Timing {
+  const s = [...samples].sort((a, b) => a - b);
+  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return { medianMs: round(median), rangeMs: [round(s[0]), round(s[s.length - 1])] };
 }
 
-async function timed(run: () => unknown): Promise<number> {
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+async function repeat(n: number, run: () => unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let r = 0; r < n; r++) {
+    const start = performance.now();
+    await run();
+    out.push(performance.now() - start);
+  }
+  return out;
+}
+
+/** Wall time of a command in a fresh process, start-up included. */
+function wall(command: string, argv: string[]): number {
   const start = performance.now();
-  await run();
-  return performance.now() - start;
+  const r = spawnSync(command, argv, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed: ${r.stderr.toString()}`);
+  return ms;
+}
+
+/** The peer's compute time in seconds (the last line of its --timing output), or why it was skipped. */
+function peerRun(n: number): { computeS: number } | { skipped: string } {
+  if (!existsSync(peerScript)) return { skipped: `peer not found at ${peerScript}` };
+  const numpy = spawnSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
+  if (numpy.error !== undefined || numpy.status !== 0) return { skipped: "python3 with numpy is not available: peer skipped, no ratio" };
+  const r = spawnSync("python3", [peerScript, "--scenario", scenarioFile, "--iterations", String(n), "--out", "-", "--timing"], {
+    cwd: root, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) return { skipped: `peer failed: ${r.stderr.toString().slice(-400)}` };
+  const lines = r.stderr.toString().trim().split("\n");
+  return { computeS: (JSON.parse(lines[lines.length - 1]) as { compute_s: number }).compute_s };
 }
 
 /** The uniforms one run draws, counted on an untimed pass over the same blocks. */
-function uniformDraws(scenario: Scenario): number {
+function uniformDraws(scenario: Model.Scenario): number {
   const compiled = compileScenario(scenario);
   for (let from = 0; from < iterations; from += BLOCK_SIZE) simulateRange(compiled, from, Math.min(iterations, from + BLOCK_SIZE));
   return compiled.inputs.uniformDraws;
@@ -61,65 +108,102 @@ function timeCeiling(draws: number): number {
   return ms;
 }
 
-const scenario = await referenceScenario();
-const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
-
-if (memoryOnly) {
-  const ms = await timed(() => runScenarioAsync(scenario, { iterations, workers }));
-  process.stdout.write(JSON.stringify({ iterations, workers, wallMs: Math.round(ms), peakRssMb: peakRssMb() }) + "\n");
-  process.exit(0);
+/** One 1,000,000-iteration run on `workers` threads in a fresh plain-node process, so its peak memory is its own. */
+function millionRun(workers: number): { iterations: number; workers: number; wallMs: number; peakRssMb: number } {
+  const script = `
+    const m = await import(${JSON.stringify(pathToFileURL(distIndex).href)});
+    const s = await m.loadScenario(${JSON.stringify(scenarioFile)});
+    const start = performance.now();
+    await m.runScenarioAsync(s, { iterations: 1000000, workers: ${workers} });
+    const wallMs = Math.round(performance.now() - start);
+    process.stdout.write(JSON.stringify({ iterations: 1000000, workers: ${workers}, wallMs, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));`;
+  return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root }).toString());
 }
 
-runScenario(scenario, { iterations: Math.min(iterations, 4 * BLOCK_SIZE) }); // warm-up
-const singleRuns: number[] = [];
-for (let r = 0; r < repetitions; r++) singleRuns.push(await timed(() => runScenario(scenario, { iterations })));
-const single = median(singleRuns);
-const parallelRuns: number[] = [];
-for (let r = 0; r < repetitions; r++) parallelRuns.push(await timed(() => runScenarioAsync(scenario, { iterations, workers })));
-const parallel = median(parallelRuns);
+const scenario = await loadScenario(scenarioFile);
+
+// One worker, in this thread, start-up excluded: the like-for-like figure against the peer's compute_s.
+runScenario(scenario, { iterations: 4 * BLOCK_SIZE }); // warm-up
+const cpuSamples: number[] = [];
+const single = timing(
+  await repeat(repetitions, () => {
+    const before = process.cpuUsage();
+    runScenario(scenario, { iterations });
+    const used = process.cpuUsage(before);
+    cpuSamples.push((used.user + used.system) / 1000);
+  }),
+);
+const singleCpu = timing(cpuSamples);
+const trustsimPerSecond = Math.round(iterations / (single.medianMs / 1000));
+
+const peerRuns = Array.from({ length: quick ? 1 : 3 }, () => peerRun(iterations));
+const peerTimes = peerRuns.flatMap((r) => ("computeS" in r ? [r.computeS * 1000] : []));
+const peer =
+  peerTimes.length > 0
+    ? (() => {
+        const t = timing(peerTimes);
+        const perSecond = Math.round(iterations / (t.medianMs / 1000));
+        return { computeMs: t, iterationsPerSecond: perSecond, ratio: round(trustsimPerSecond / perSecond, 2) };
+      })()
+    : { skipped: (peerRuns[0] as { skipped: string }).skipped };
+
+// Two workers against one, pool start included.
+const parallelRuns = quick ? 2 : repetitions;
+const oneWorker = timing(await repeat(parallelRuns, () => runScenarioAsync(scenario, { iterations: parallelIterations, workers: 1 })));
+const twoWorkers = timing(await repeat(parallelRuns, () => runScenarioAsync(scenario, { iterations: parallelIterations, workers: 2 })));
+
+const startRuns = quick ? 2 : 5;
+const npmStart = timing(Array.from({ length: startRuns }, () => wall("npm", ["start", "--silent"])));
+const nodeStart = timing(Array.from({ length: startRuns }, () => wall(process.execPath, ["dist/cli/main.js", "run", "scenarios/bradford.yaml", "--iterations", "10000"])));
+const validate = timing(Array.from({ length: startRuns }, () => wall(process.execPath, ["dist/cli/main.js", "validate", "scenarios/bradford.yaml"])));
+
 const draws = uniformDraws(scenario);
 timeCeiling(draws);
-const ceilingMs = median(Array.from({ length: repetitions }, () => timeCeiling(draws)));
-const optionYears = iterations * scenario.options.length * scenario.years;
+const ceiling = timing(Array.from({ length: repetitions }, () => timeCeiling(draws)));
 
-/** One 1,000,000-iteration run in a fresh process, so its peak memory is its own. */
-function millionRun(threads: number): { iterations: number; workers: number; wallMs: number; peakRssMb: number } {
-  const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "run-bench.ts"), "--memory-only", "--scenario", scenario.id, "--iterations", "1000000", "--workers", String(threads)]);
-  return JSON.parse(out.toString());
-}
-
-let million: unknown = "skipped in quick mode";
-if (!quick) {
-  const all = millionRun(workers);
-  const one = millionRun(1);
-  million = { ...all, singleWorkerWallMs: one.wallMs, singleWorkerPeakRssMb: one.peakRssMb, parallelSpeedup: Math.round((one.wallMs / all.wallMs) * 100) / 100 };
-}
+const million = quick ? "skipped in quick mode" : millionRun(2);
 
 const report = {
   benchmark: "reference-workload",
   mode: quick ? "quick" : "full",
-  scenario: scenario.id,
+  scenario: "bench/bradford-reference.yaml",
   options: scenario.options.length,
   years: scenario.years,
   iterations,
   repetitions,
-  workers,
-  wallMs: Math.round(parallel),
-  iterationsPerSecond: Math.round(iterations / (parallel / 1000)),
-  optionYearsPerSecond: Math.round(optionYears / (parallel / 1000)),
-  singleWorkerWallMs: Math.round(single),
-  singleWorkerIterationsPerSecond: Math.round(iterations / (single / 1000)),
-  parallelSpeedup: Math.round((single / parallel) * 100) / 100,
-  uniformDraws: draws,
-  ceilingMs: Math.round(ceilingMs * 10) / 10,
-  ceilingRatio: Math.round((ceilingMs / single) * 1000) / 1000,
-  peakRssMb: peakRssMb(),
-  millionIterations: million,
   node: process.version,
+  headline: {
+    trustsimOneWorkerIterationsPerSecond: trustsimPerSecond,
+    peerIterationsPerSecond: "iterationsPerSecond" in peer ? peer.iterationsPerSecond : null,
+    ratio: "ratio" in peer ? peer.ratio : null,
+    target: "ratio >= 1.5; >= 80,000 iterations per second per core",
+  },
+  oneWorker: {
+    wallMs: single,
+    iterationsPerSecond: trustsimPerSecond,
+    // CPU time of this process over the same runs: less sensitive than wall time to other work on a shared machine.
+    cpuMs: singleCpu,
+    iterationsPerCpuSecond: Math.round(iterations / (singleCpu.medianMs / 1000)),
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+    cores: os.availableParallelism(),
+  },
+  peer,
+  parallel: {
+    iterations: parallelIterations,
+    oneWorker,
+    twoWorkers,
+    speedup: round(oneWorker.medianMs / twoWorkers.medianMs, 2),
+    target: ">= 1.7",
+  },
+  startup: { npmStartWallMs: npmStart, nodeRunWallMs: nodeStart, validateWallMs: validate, targets: "npm start < 1000 ms; validate < 300 ms" },
+  memory: { millionIterationsTwoWorkers: million, target: "peakRssMb < 250" },
+  ceiling: { uniformDraws: draws, ms: ceiling, ratioToOneWorker: round(ceiling.medianMs / single.medianMs, 3), note: "reference only: it rewards spending draws, not speed" },
 };
 process.stdout.write(JSON.stringify(report) + "\n");
 process.stderr.write(
-  `${scenario.id}: ${iterations} iterations x ${scenario.options.length} options x ${scenario.years} years: ` +
-    `${report.wallMs} ms on ${workers} workers (${report.parallelSpeedup}x one worker's ${report.singleWorkerWallMs} ms); ` +
-    `ceiling ratio ${report.ceilingRatio}; peak RSS ${report.peakRssMb} MB\n`,
+  `${iterations} iterations x ${scenario.options.length} options x ${scenario.years} years: trustsim ${trustsimPerSecond}/s on one worker` +
+    ("ratio" in peer ? `, peer ${peer.iterationsPerSecond}/s, ratio ${peer.ratio}` : `, peer skipped (${peer.skipped})`) +
+    `; two workers ${report.parallel.speedup}x one at ${parallelIterations}; npm start ${npmStart.medianMs} ms, validate ${validate.medianMs} ms` +
+    (typeof million === "string" ? "" : `; 1M on two workers peak ${million.peakRssMb} MB`) +
+    "\n",
 );

@@ -75,7 +75,7 @@ export function planAggregation(size: number, iterations: number, pilot: Simulat
 
 /** Creates the partial that consecutive blocks starting at `from` fold into. */
 export function emptyPartial(size: number, from: number, to: number, plan: AggregationMode): BlockPartial {
-  if (plan.exact) return { from, to, columns: Array.from({ length: size }, () => new Float64Array(to - from)) };
+  if (plan.exact) return { from, to, columns: columnViews(size, to - from) };
   const blocks = Math.ceil((to - from) / BLOCK_SIZE);
   return {
     from, to,
@@ -112,62 +112,85 @@ export class BlockFolder {
     const plan = this.plan;
     const block = Math.floor(start / BLOCK_SIZE);
     const stride = plan.bins + 2;
-    const counts = part.counts!;
     const bins = plan.bins;
+    const counts = part.counts!;
+    const welford = part.welford!;
+    const minima = part.min!;
+    const maxima = part.max!;
+    const negativeCounts = part.negatives!;
+    const positiveCounts = part.positives!;
+    const los = plan.lo;
+    const his = plan.hi;
     for (let k = 0; k < size; k++) {
       const values = columns[k];
-      const lo = plan.lo[k];
-      const hi = plan.hi[k];
-      const scale = bins / (hi - lo);
-      const binBase = k * stride;
       const o = (block * size + k) * 3;
       // Fast path: a block whose values are all the same (a line that is zero for this option).
       const first = values[0];
       let same = first === first;
       for (let i = 1; same && i < count; i++) same = values[i] === first;
       if (same) {
-        counts[binBase + binIndex(first, lo, hi, bins, scale)] += count;
-        part.min![k] = Math.min(part.min![k], first);
-        part.max![k] = Math.max(part.max![k], first);
-        if (first < 0) part.negatives![k] += count;
-        else if (first > 0) part.positives![k] += count;
-        part.welford![o] = count;
-        part.welford![o + 1] = first;
-        part.welford![o + 2] = 0;
+        counts[k * stride + binIndex(first, los[k], his[k], bins)] += count;
+        minima[k] = Math.min(minima[k], first);
+        maxima[k] = Math.max(maxima[k], first);
+        if (first < 0) negativeCounts[k] += count;
+        else if (first > 0) positiveCounts[k] += count;
+        welford[o] = count;
+        welford[o + 1] = first;
+        welford[o + 2] = 0;
         continue;
       }
-      // Sums of deviations from the block's first value (no division per value), turned into
-      // Welford's (count, mean, m2) once per block.
-      let n = 0;
-      let shift = 0;
-      let sum = 0;
-      let sumSquares = 0;
-      let min = part.min![k];
-      let max = part.max![k];
-      let negatives = 0;
-      let positives = 0;
-      for (let i = 0; i < count; i++) {
-        const x = values[i];
-        if (x !== x) continue; // NaN: not applicable in this iteration
-        if (n++ === 0) shift = x;
-        const d = x - shift;
-        sum += d;
-        sumSquares += d * d;
-        counts[binBase + binIndex(x, lo, hi, bins, scale)]++;
-        if (x < min) min = x;
-        if (x > max) max = x;
-        if (x < 0) negatives++;
-        else if (x > 0) positives++;
-      }
-      part.min![k] = min;
-      part.max![k] = max;
-      part.negatives![k] += negatives;
-      part.positives![k] += positives;
-      part.welford![o] = n;
-      part.welford![o + 1] = n > 0 ? shift + sum / n : 0;
-      part.welford![o + 2] = n > 0 ? Math.max(0, sumSquares - (sum * sum) / n) : 0;
+      foldColumn(values, count, k, los[k], his[k], bins, counts, k * stride, minima, maxima, negativeCounts, positiveCounts, welford, o);
     }
   }
+}
+
+/**
+ * Folds one output's block: sums of deviations from the block's first value (no division per
+ * value), turned into Welford's (count, mean, m2) once, histogram counts, extremes and signs.
+ * A function of its own, monomorphic and small, so V8 keeps the loop tight.
+ */
+function foldColumn(
+  values: Float64Array, count: number, k: number, lo: number, hi: number, bins: number, counts: Uint32Array, binBase: number,
+  minima: Float64Array, maxima: Float64Array, negativeCounts: Float64Array, positiveCounts: Float64Array, welford: Float64Array, o: number,
+): void {
+  const scale = bins / (hi - lo);
+  const last = binBase + bins;
+  let n = 0;
+  let shift = 0;
+  let sum = 0;
+  let sumSquares = 0;
+  let min = minima[k];
+  let max = maxima[k];
+  let negatives = 0;
+  let positives = 0;
+  for (let i = 0; i < count; i++) {
+    const x = values[i];
+    if (x !== x) continue; // NaN: not applicable in this iteration
+    if (n++ === 0) shift = x;
+    const d = x - shift;
+    sum += d;
+    sumSquares += d * d;
+    // binIndex, inlined: below lo, bins 1..bins, at or above hi.
+    let b: number;
+    if (x < lo) b = binBase;
+    else if (x >= hi) b = last + 1;
+    else {
+      b = binBase + 1 + Math.floor((x - lo) * scale);
+      if (b > last) b = last;
+    }
+    counts[b]++;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (x < 0) negatives++;
+    else if (x > 0) positives++;
+  }
+  minima[k] = min;
+  maxima[k] = max;
+  negativeCounts[k] += negatives;
+  positiveCounts[k] += positives;
+  welford[o] = n;
+  welford[o + 1] = n > 0 ? shift + sum / n : 0;
+  welford[o + 2] = n > 0 ? Math.max(0, sumSquares - (sum * sum) / n) : 0;
 }
 
 /** Folds one block's simulated columns (the first block, already simulated for planning). */
@@ -175,10 +198,24 @@ export function foldBlock(part: BlockPartial, block: SimulationColumns, plan: Ag
   new BlockFolder(part, plan, block.columns.length).accept(block.columns, block.from - part.from, block.to - block.from);
 }
 
-/** The buffers of a partial, to transfer rather than copy between threads. */
+/**
+ * `count` columns of `length` values, views into one buffer: one allocation instead of one per
+ * output (a thousand separate buffers cost more in allocation and garbage collection than the run).
+ */
+export function columnViews(count: number, length: number): Float64Array[] {
+  const all = new Float64Array(count * length);
+  return Array.from({ length: count }, (_, k) => all.subarray(k * length, (k + 1) * length));
+}
+
+/** The buffers of a partial, each once, to transfer rather than copy between threads. */
 export function transferList(part: BlockPartial): ArrayBuffer[] {
   const arrays = [...(part.columns ?? []), part.welford, part.counts, part.min, part.max, part.negatives, part.positives];
-  return arrays.filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer);
+  return [...new Set(arrays.filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer))];
+}
+
+/** total[i] += part[i]: a loop of its own, so it is optimised on its first long call. */
+function addCounts(total: Uint32Array, part: Uint32Array): void {
+  for (let i = 0; i < total.length; i++) total[i] += part[i];
 }
 
 /**
@@ -208,12 +245,13 @@ export class Aggregator {
 
   add(part: BlockPartial): void {
     if (!this.plan.exact) {
-      for (let i = 0; i < this.counts.length; i++) this.counts[i] += part.counts![i];
+      addCounts(this.counts, part.counts!);
+      const [min, max, negatives, positives] = [part.min!, part.max!, part.negatives!, part.positives!];
       for (let k = 0; k < this.size; k++) {
-        if (part.min![k] < this.min[k]) this.min[k] = part.min![k];
-        if (part.max![k] > this.max[k]) this.max[k] = part.max![k];
-        this.negatives[k] += part.negatives![k];
-        this.positives[k] += part.positives![k];
+        if (min[k] < this.min[k]) this.min[k] = min[k];
+        if (max[k] > this.max[k]) this.max[k] = max[k];
+        this.negatives[k] += negatives[k];
+        this.positives[k] += positives[k];
       }
       part = { from: part.from, to: part.to, welford: part.welford };
     }
@@ -263,10 +301,11 @@ export class Aggregator {
     if (expected !== this.iterations) throw new RangeError("Aggregator requires contiguous parts covering every iteration");
     const plan = this.plan;
     if (plan.exact) {
+      const all = new Float64Array(this.iterations);
+      const scratch = new Float64Array(this.iterations);
       return Array.from({ length: this.size }, (_, k) => {
-        const all = new Float64Array(this.iterations);
         for (const p of parts) all.set(p.columns![k], p.from);
-        return exactStats(all);
+        return exactStats(all, scratch);
       });
     }
     const stride = plan.bins + 2;

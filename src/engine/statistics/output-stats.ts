@@ -1,6 +1,6 @@
-import { quantileFromBins } from "./binned-quantiles.ts";
 import { quantileIntervalRanks } from "./quantile-interval.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
+import { selectOrderStatisticsInPlace } from "./select-order-statistics.ts";
 import type { Summary } from "./summarize.ts";
 import { Welford } from "./welford.ts";
 
@@ -11,31 +11,58 @@ export interface OutputStats extends Summary {
   positives: number;
 }
 
-/** Exact statistics of the non-NaN values, read in index order; null when none applies. */
-export function exactStats(values: Float64Array): OutputStats | null {
+/** The quantiles an OutputStats reports, and the ones whose 95% interval it gives. */
+const QUANTILES = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
+const INTERVALS = [0.1, 0.5, 0.9] as const;
+
+/**
+ * Exact statistics of the non-NaN values, read in index order; null when none applies. The
+ * percentiles are R-7 on the order statistics, found by selection (selectOrderStatisticsInPlace)
+ * rather than a full sort: the same bits, a sort's -0 before +0 included. `scratch` (at least
+ * values.length long, overwritten) saves an allocation per call. O(n) expected.
+ */
+export function exactStats(values: Float64Array, scratch?: Float64Array): OutputStats | null {
   const w = new Welford();
   let negatives = 0;
   let positives = 0;
-  const kept = new Float64Array(values.length);
+  let negativeZeros = 0;
+  const kept = scratch !== undefined && scratch.length >= values.length ? scratch : new Float64Array(values.length);
+  let first = Number.NaN;
+  let same = true;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
-    if (Number.isNaN(x)) continue;
+    if (x !== x) continue;
+    if (w.count === 0) first = x;
+    else if (same && !Object.is(x, first)) same = false;
     kept[w.count] = x;
     w.push(x);
     if (x < 0) negatives++;
     else if (x > 0) positives++;
+    else if (1 / x < 0) negativeZeros++;
   }
-  if (w.count === 0) return null;
-  const sorted = kept.subarray(0, w.count).sort();
+  const n = w.count;
+  if (n === 0) return null;
+  const intervals = INTERVALS.map((p) => quantileIntervalRanks(n, p));
+  const sorted = kept.subarray(0, n);
+  // Equal values (a line that never applies to this option, say) are already in order.
+  if (!same) {
+    const ranks: number[] = [];
+    for (const p of QUANTILES) {
+      const lo = Math.floor((n - 1) * p);
+      ranks.push(lo, Math.min(lo + 1, n - 1));
+    }
+    for (const [l, u] of intervals) ranks.push(l, u);
+    ranks.sort((a, b) => a - b);
+    selectOrderStatisticsInPlace(sorted, ranks);
+    // A sort puts every -0 before every +0; selection does not tell them apart.
+    if (negativeZeros > 0) for (const r of ranks) if (sorted[r] === 0) sorted[r] = r < negatives + negativeZeros ? -0 : 0;
+  }
   const q = (p: number) => quantileSorted(sorted, p);
-  const ci = (p: number): [number, number] => {
-    const [l, u] = quantileIntervalRanks(sorted.length, p);
-    return [sorted[l], sorted[u]];
-  };
+  const ci = (k: number): [number, number] => [sorted[intervals[k][0]], sorted[intervals[k][1]]];
   return {
-    n: w.count, mean: w.mean, sd: w.standardDeviation, se: w.standardError,
+    n, mean: w.mean, sd: w.standardDeviation, se: w.standardError,
     p5: q(0.05), p10: q(0.1), p50: q(0.5), p90: q(0.9), p95: q(0.95),
-    ci95: { p10: ci(0.1), p50: ci(0.5), p90: ci(0.9) }, negatives, positives,
+    ci95: { p10: ci(0), p50: ci(1), p90: ci(2) }, negatives, positives,
   };
 }
 
@@ -51,7 +78,7 @@ export function binnedStats(
   positives: number,
 ): OutputStats | null {
   if (w.count === 0) return null;
-  const q = (p: number) => quantileFromBins(counts, lo, hi, p, min, max);
+  const q = binnedQuantiles(counts, lo, hi, min, max);
   // The order statistics of ranks l and u, read from the histogram like any quantile.
   const ci = (p: number): [number, number] => {
     const [l, u] = quantileIntervalRanks(w.count, p);
@@ -62,5 +89,43 @@ export function binnedStats(
     n: w.count, mean: w.mean, sd: w.standardDeviation, se: w.standardError,
     p5: q(0.05), p10: q(0.1), p50: q(0.5), p90: q(0.9), p95: q(0.95),
     ci95: { p10: ci(0.1), p50: ci(0.5), p90: ci(0.9) }, negatives, positives,
+  };
+}
+
+/**
+ * quantileFromBins for several p over one histogram, the same bits: the count is summed once and
+ * the bins are scanned from where the last (lower or equal) p stopped, not from the start.
+ */
+function binnedQuantiles(counts: ArrayLike<number>, lo: number, hi: number, min: number, max: number): (p: number) => number {
+  const bins = counts.length - 2;
+  let n = 0;
+  for (let i = 0; i < counts.length; i++) n += counts[i];
+  if (n === 0) throw new RangeError("quantileFromBins requires at least one value");
+  const width = (hi - lo) / bins;
+  let at = 0;
+  let below = 0;
+  let lastH = -Infinity;
+  return (p: number) => {
+    if (!(p >= 0 && p <= 1)) throw new RangeError("quantileFromBins requires 0 <= p <= 1");
+    const h = (n - 1) * p;
+    if (h < lastH) {
+      at = 0;
+      below = 0;
+    }
+    lastH = h;
+    for (; at < counts.length; at++) {
+      const c = counts[at];
+      if (c > 0 && h < below + c) {
+        const within = (h - below + 0.5) / c;
+        const left = at === 0 ? min : at === bins + 1 ? hi : lo + (at - 1) * width;
+        const right = at === 0 ? lo : at === bins + 1 ? max : left + width;
+        const x = left + within * (right - left);
+        return Math.min(max, Math.max(min, x));
+      }
+      below += c;
+    }
+    at = 0;
+    below = 0;
+    return max;
   };
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import { workerModule, Aggregator, BLOCK_SIZE, emptyPartial, foldBlock, planAggregation, type BlockPartial } from "../../engine/index.ts";
 import { buildResults, type ConditioningSummary, type PercentileMethod, type Results } from "./results.ts";
 import { compiledFor, runChunk, type ChunkTask } from "./run-chunk.ts";
@@ -90,9 +90,14 @@ function finish(p: Prepared): Results {
   return buildResults(p.compiled, p.aggregator.stats(), p.iterations, p.seed, percentiles, (k) => p.aggregator.histogram(k), p.conditioning);
 }
 
-/** A pool of `threads` simulation workers (TypeScript through tsx, as in this thread). */
-function startPool(threads: number): Piscina {
+/**
+ * A pool of `threads` simulation workers: compiled JavaScript from dist/, or TypeScript through
+ * tsx when this thread runs the sources. piscina is loaded here, at the point of use, so that
+ * commands that never start a pool do not pay for it.
+ */
+async function startPool(threads: number): Promise<Piscina> {
   const worker = workerModule(import.meta.url, "simulation-worker");
+  const { Piscina } = await import("piscina");
   return new Piscina({
     filename: worker.url.href,
     minThreads: threads,
@@ -118,7 +123,7 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(iterations)));
   const work = chunks(iterations, workers);
   // Threads start (and load the model) while this thread runs the first block.
-  const pool = workers > 1 && work.length > 0 ? startPool(Math.min(workers, work.length)) : null;
+  const pool = workers > 1 && work.length > 0 ? await startPool(Math.min(workers, work.length)) : null;
   let p: Prepared;
   try {
     p = prepare(scenario, options);

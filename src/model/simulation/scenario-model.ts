@@ -35,6 +35,20 @@ export class ScenarioModel {
   private readonly flows: ChildrenFlows | null;
   /** Each line's extra output rows (placement types, children by type). */
   private readonly sublineNames: string[][];
+  /** Year t's shared paths, built once. */
+  private readonly sharedByYear: SharedPaths[];
+  /** One context, its fields reset per evaluation, so evaluating a line allocates nothing. */
+  private readonly ctx: LineContext;
+  private ctxYear = 0;
+  private ctxLines: Float64Array[] = [];
+  private readonly planTotals = { total: new Float64Array(LANES), council: new Float64Array(LANES), dfe: new Float64Array(LANES) };
+  private readonly planGross = new Float64Array(LANES);
+  private readonly failureYears: number[] = [];
+  /** Output columns resolved by name for the `out` last seen (the same array block after block). */
+  private resolvedFor: Float64Array[] | null = null;
+  private yearLines: Float64Array[][][] = [];
+  private yearSub: Float64Array[][][][] = [];
+  private yearFinance: FinanceColumns[][] = [];
 
   constructor(private readonly c: CompiledScenario) {
     const n = c.years;
@@ -49,6 +63,42 @@ export class ScenarioModel {
     this.scratchSub = this.sublineNames.map((names) => names.map(() => new Float64Array(LANES)));
     this.flows = c.flows === null ? null : new ChildrenFlows(c.flows, n);
     this.scratchFinance = Object.fromEntries(FINANCE_LINES.map((l) => [l.name, new Float64Array(LANES)])) as unknown as FinanceColumns;
+    this.sharedByYear = Array.from({ length: n }, (_, t) => ({
+      deflator: this.path(0, t),
+      childFactor: this.path(1, t),
+      permanentCost: this.path(2, t),
+      unitCost: c.weeklyUnitCost.map((_, p) => this.unitCostPath(p, t)),
+    }));
+    const lineIndex = this.lineIndex;
+    this.ctx = {
+      count: 0,
+      t: 0,
+      values: c.inputs.values,
+      column: (ref) => (ref.slot + ref.stride * this.ctxYear) * LANES,
+      columnAt: (ref, year) => (ref.slot + ref.stride * year) * LANES,
+      shared: this.sharedByYear[0],
+      placementCostFactor: this.factor,
+      agencyShareChange: this.shareChange,
+      line: (name) => this.ctxLines[lineIndex.get(name)!],
+      dependencies: [],
+    };
+  }
+
+  /** Resolves, once per output array, each option's and year's output columns by name. */
+  private resolve(out: Float64Array[]): void {
+    if (this.resolvedFor === out) return;
+    const c = this.c;
+    const layout = c.layout;
+    this.yearLines = c.options.map((_, o) => Array.from({ length: c.years }, (_, t) => c.lines.map((l) => out[layout.yearly(o, t, l.definition.name)])));
+    this.yearSub = c.options.map((_, o) =>
+      Array.from({ length: c.years }, (_, t) =>
+        this.sublineNames.map((names) => names.map((name) => out[layout.yearly(o, t, name)])),
+      ),
+    );
+    this.yearFinance = c.options.map((_, o) =>
+      Array.from({ length: c.years }, (_, t) => Object.fromEntries(FINANCE_LINES.map((l) => [l.name, out[layout.yearly(o, t, l.name)]])) as unknown as FinanceColumns),
+    );
+    this.resolvedFor = out;
   }
 
   private col(ref: QuantityRef, t: number): number {
@@ -73,6 +123,7 @@ export class ScenarioModel {
    */
   evaluateBlock(count: number, out: Float64Array[], throughYear?: number): void {
     const c = this.c;
+    this.resolve(out);
     this.sharedPaths(count);
     const base = this.path(0, c.baseYearIndex);
     for (let i = 0; i < count; i++) this.realBase[i] = base[i];
@@ -162,31 +213,20 @@ export class ScenarioModel {
     }
     this.flows?.addAgencyShareChange(terms.regime, t, v, this.shareChange, count);
     const flows = this.flows?.hasFlows ? this.flows.at(terms.regime, t) : null;
-    const shared: SharedPaths = {
-      deflator: this.path(0, t),
-      childFactor: flows === null ? this.path(1, t) : this.flows!.childFactor(terms.regime, t),
-      permanentCost: this.path(2, t),
-      unitCost: c.weeklyUnitCost.map((_, p) => this.unitCostPath(p, t)),
-      flows,
-    };
-    const lineIndex = this.lineIndex;
-    const ctx: LineContext = {
-      count,
-      t,
-      values: v,
-      column: (ref) => (ref.slot + ref.stride * t) * LANES,
-      columnAt: (ref, year) => (ref.slot + ref.stride * year) * LANES,
-      shared,
-      placementCostFactor: this.factor,
-      agencyShareChange: this.shareChange,
-      line: (name) => lines[lineIndex.get(name)!],
-      dependencies: [],
-    };
-    c.lines.forEach((line, k) => {
-      const state = line.definition.scope === "shared" ? c.sharedLineState[k]! : regime.lineState[k]!;
+    const ctx = this.ctx;
+    ctx.count = count;
+    ctx.t = t;
+    ctx.values = v;
+    ctx.shared = flows === null ? this.sharedByYear[t] : { ...this.sharedByYear[t], childFactor: this.flows!.childFactor(terms.regime, t), flows };
+    this.ctxYear = t;
+    this.ctxLines = lines;
+    const sharedState = c.sharedLineState;
+    const ownState = regime.lineState;
+    for (let k = 0; k < c.lines.length; k++) {
+      const line = c.lines[k];
       ctx.dependencies = line.dependencies;
-      line.definition.evaluate(ctx, state, lines[k], sub[k]);
-    });
+      line.definition.evaluate(ctx, line.definition.scope === "shared" ? sharedState[k]! : ownState[k]!, lines[k], sub[k]);
+    }
     gross.fill(0, 0, count);
     for (const k of this.operatingLines) {
       const line = lines[k];
@@ -206,11 +246,11 @@ export class ScenarioModel {
     const finance = new PathFinance(c, opt, null, count);
     for (let t = 0; t < years; t++) {
       const terms = this.scheduled(o, t);
-      const lines = c.lines.map((l) => out[layout.yearly(o, t, l.definition.name)]);
-      const sub = this.sublineNames.map((names) => names.map((name) => out[layout.yearly(o, t, name)]));
+      const lines = this.yearLines[o][t];
+      const sub = this.yearSub[o][t];
       const gross = this.operatingGross.subarray(t * LANES, (t + 1) * LANES);
       this.evaluateLines(t, terms, count, lines, sub, gross);
-      const financeOut = Object.fromEntries(FINANCE_LINES.map((l) => [l.name, out[layout.yearly(o, t, l.name)]])) as unknown as FinanceColumns;
+      const financeOut = this.yearFinance[o][t];
       const transfer = opt.transfer !== null && t === opt.transfer.year ? transferCost(opt.transfer, opt) : null;
       finance.year(t, gross, c.options[terms.regime], transfer, null, this.path(0, t), this.realBase, financeOut);
     }
@@ -220,20 +260,26 @@ export class ScenarioModel {
   private writeHorizon(o: number, main: PathFinance, count: number, out: Float64Array[]): void {
     const c = this.c;
     const layout = c.layout;
-    const put = (k: number, f: (i: number) => number) => {
-      const column = out[k];
-      for (let i = 0; i < count; i++) column[i] = f(i);
-    };
-    put(layout.horizon(o, "totalCost"), (i) => main.total[i]);
-    put(layout.horizon(o, "councilCost"), (i) => main.council[i]);
-    put(layout.horizon(o, "dfeCost"), (i) => main.dfe[i]);
-    put(layout.horizon(o, "companyCost"), (i) => main.total[i] - main.council[i] - main.dfe[i]);
-    put(layout.horizon(o, "npv"), (i) => main.npv[i]);
-    put(layout.horizon(o, "operating"), (i) => main.operatingSum[i]);
-    put(layout.horizon(o, "overspend"), (i) => main.overspendSum[i]);
-    put(layout.failure(o, "failureYear"), (i) => main.failureYear[i]);
-    put(layout.failure(o, "reservesAtFailure"), (i) => (main.failureYear[i] < 0 ? Number.NaN : main.reservesAtFailure[i]));
-    for (let t = 0; t < c.years; t++) put(layout.failedBy(o, t), (i) => (main.failureYear[i] >= 0 && main.failureYear[i] <= t ? 1 : 0));
+    const total = main.total;
+    const council = main.council;
+    const dfe = main.dfe;
+    const failureYear = main.failureYear;
+    out[layout.horizon(o, "totalCost")].set(total.subarray(0, count));
+    out[layout.horizon(o, "councilCost")].set(council.subarray(0, count));
+    out[layout.horizon(o, "dfeCost")].set(dfe.subarray(0, count));
+    const company = out[layout.horizon(o, "companyCost")];
+    for (let i = 0; i < count; i++) company[i] = total[i] - council[i] - dfe[i];
+    out[layout.horizon(o, "npv")].set(main.npv.subarray(0, count));
+    out[layout.horizon(o, "operating")].set(main.operatingSum.subarray(0, count));
+    out[layout.horizon(o, "overspend")].set(main.overspendSum.subarray(0, count));
+    const year = out[layout.failure(o, "failureYear")];
+    for (let i = 0; i < count; i++) year[i] = failureYear[i];
+    const reserves = out[layout.failure(o, "reservesAtFailure")];
+    for (let i = 0; i < count; i++) reserves[i] = failureYear[i] < 0 ? Number.NaN : main.reservesAtFailure[i];
+    for (let t = 0; t < c.years; t++) {
+      const failed = out[layout.failedBy(o, t)];
+      for (let i = 0; i < count; i++) failed[i] = failureYear[i] >= 0 && failureYear[i] <= t ? 1 : 0;
+    }
   }
 
   /**
@@ -246,16 +292,22 @@ export class ScenarioModel {
     const layout = c.layout;
     const opt = c.options[o];
     const plan = c.contingencyPlans[p];
-    const totals = { total: new Float64Array(LANES), council: new Float64Array(LANES), dfe: new Float64Array(LANES) };
+    const totals = this.planTotals;
     for (let i = 0; i < count; i++) {
       totals.total[i] = main.total[i];
       totals.council[i] = main.council[i];
       totals.dfe[i] = main.dfe[i];
     }
-    const failureYears = [...new Set(Array.from(main.failureYear.subarray(0, count)).filter((f) => f >= 0))].sort((a, b) => a - b);
+    const failureYears = this.failureYears;
+    failureYears.length = 0;
+    for (let i = 0; i < count; i++) {
+      const f = main.failureYear[i];
+      if (f >= 0 && !failureYears.includes(f)) failureYears.push(f);
+    }
+    failureYears.sort((a, b) => a - b);
     // Without a move, the lines after failure are the scheduled ones: one pass serves every failure year.
     const groups = plan.transferTo === null ? (failureYears.length > 0 ? [-1] : []) : failureYears;
-    const gross = new Float64Array(LANES);
+    const gross = this.planGross;
     for (const f of groups) {
       const finance = new PathFinance(c, opt, plan, count);
       for (let t = 0; t < c.years; t++) {
@@ -277,13 +329,11 @@ export class ScenarioModel {
         totals.dfe[i] = finance.dfe[i];
       }
     }
-    const write = (k: number, f: (i: number) => number) => {
-      for (let i = 0; i < count; i++) out[k][i] = f(i);
-    };
-    write(layout.plan(o, p, "totalCost"), (i) => totals.total[i]);
-    write(layout.plan(o, p, "councilCost"), (i) => totals.council[i]);
-    write(layout.plan(o, p, "dfeCost"), (i) => totals.dfe[i]);
-    write(layout.plan(o, p, "companyCost"), (i) => totals.total[i] - totals.council[i] - totals.dfe[i]);
+    out[layout.plan(o, p, "totalCost")].set(totals.total.subarray(0, count));
+    out[layout.plan(o, p, "councilCost")].set(totals.council.subarray(0, count));
+    out[layout.plan(o, p, "dfeCost")].set(totals.dfe.subarray(0, count));
+    const company = out[layout.plan(o, p, "companyCost")];
+    for (let i = 0; i < count; i++) company[i] = totals.total[i] - totals.council[i] - totals.dfe[i];
   }
 
   private pairDifferences(count: number, out: Float64Array[]): void {

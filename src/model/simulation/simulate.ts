@@ -1,4 +1,4 @@
-import { BLOCK_SIZE, type SimulationColumns } from "../../engine/index.ts";
+import { BLOCK_SIZE, columnViews, type SimulationColumns } from "../../engine/index.ts";
 import type { CompiledScenario } from "../inputs/compile-scenario.ts";
 import { LANES } from "../inputs/input-sampler.ts";
 import { ScenarioModel } from "./scenario-model.ts";
@@ -35,7 +35,7 @@ export function simulateBlocks(
     throw new RangeError("simulateBlocks requires integers 0 <= from < to with from a multiple of BLOCK_SIZE");
   }
   const model = new ScenarioModel(compiled);
-  const columns = Array.from({ length: compiled.layout.size }, () => new Float64Array(LANES));
+  const columns = columnViews(compiled.layout.size, LANES);
   const batch = new Int32Array(LANES);
   for (let start = from; start < to; start += LANES) {
     const count = Math.min(LANES, to - start);
@@ -54,6 +54,7 @@ export function simulateBlocks(
 export function simulateRange(compiled: CompiledScenario, from: number, to: number, lanes: LaneMap = null): SimulationColumns {
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to)) throw new RangeError("simulateRange requires integers 0 <= from < to");
   const iterations = lanes ?? Int32Array.from({ length: to - from }, (_, i) => from + i);
+  // A buffer per column: callers may read or transfer `column.buffer` as the column's own.
   const columns = Array.from({ length: compiled.layout.size }, () => new Float64Array(to - from));
   simulateBlocks(compiled, 0, to - from, { accept: (block, start, count) => block.forEach((c, k) => columns[k].set(c.subarray(0, count), start)) }, iterations);
   return { from, to, columns };

@@ -60,14 +60,14 @@ export function authoringChecks(scenario: Scenario, evidence: ReadonlyMap<string
         problems.push({
           path: at(),
           message:
-            `expected a ${range.kind} ${rangeText(range)}, got ${whole}` +
+            `expected ${range.kind} ${rangeText(range)}, got ${whole}` +
             (unbounded ? " (mean ± 8 sd; add min and max bounds)" : "") +
             (range.hint ? `; ${range.hint}` : ""),
         });
       } else if ((range.plausibleMin !== undefined && lo < range.plausibleMin && lo !== 0) || (range.plausibleMax !== undefined && hi > range.plausibleMax)) {
         warnings.push({
           path: at(),
-          message: `unusual ${range.kind}: ${whole}, outside the usual ${fmt(range.plausibleMin ?? range.min)} to ${fmt(range.plausibleMax ?? range.max)}` + (range.hint ? `; ${range.hint}` : ""),
+          message: `unusual value for ${range.kind}: ${whole}, outside the usual ${fmt(range.plausibleMin ?? range.min)} to ${fmt(range.plausibleMax ?? range.max)}` + (range.hint ? `; ${range.hint}` : ""),
         });
       }
     }

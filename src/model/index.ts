@@ -6,6 +6,7 @@ export { loadScenario, loadScenarioWithWarnings, parseScenario, parseScenarioTex
 export { validateScenario, type ValidatedScenario } from "./inputs/validate-scenario.ts";
 export { checkInputContract, INPUT_LIMITS } from "./scenario/input-contract.ts";
 export { formatProblem } from "./quantities/scenario-error.ts";
+export { scenarioJsonSchema } from "./scenario/scenario-json-schema.ts";
 export { compileScenario, type CompiledScenario } from "./inputs/compile-scenario.ts";
 export { CostModel } from "./simulation/cost-model.ts";
 export { COST_LINES, HORIZON_FIGURES, PLAN_FIGURES, FAILURE_FIGURES, PAIR_FIGURES, LINE, OutputLayout, WEEKS_PER_YEAR, VAT_RATE } from "./costs/cost-lines.ts";

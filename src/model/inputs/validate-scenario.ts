@@ -39,7 +39,9 @@ export function validateScenario(data: unknown, name = "scenario", options: Vali
   const { problems, warnings } = authoringChecks(scenario, options.evidence ?? evidenceCatalog());
   if (problems.length > 0) fail(problems);
   try {
-    compileScenario(scenario); // checks what needs the whole scenario: yearly lists against the horizon
+    // Checks what needs the whole scenario (yearly lists against the horizon, correlated inputs).
+    // As Monte Carlo: Latin hypercube's quantile tables take seconds to build, and belong in the run's worker.
+    compileScenario({ ...scenario, simulation: { ...scenario.simulation, sampling: "monte-carlo" } });
   } catch (error) {
     if (error instanceof ScenarioError) fail(error.problems);
     throw error;

@@ -44,7 +44,9 @@ const before = await Promise.all(references.flatMap((id) => [`/runs/${id}`, `/ru
 const started = performance.now();
 const counts: Record<string, number> = {};
 const accepted: string[] = [];
+const bodies = new Map<string, string>();
 let slowest = 0;
+let slowestBody = "";
 const samples = fc.sample(fuzzBody, { numRuns: requests, seed: 20261125 });
 for (const [i, payload] of samples.entries()) {
   const t = performance.now();
@@ -52,17 +54,28 @@ for (const [i, payload] of samples.entries()) {
     app.inject({ method: "POST", url: "/runs", headers: { "content-type": "application/json" }, payload }),
     new Promise<null>((resolve) => setTimeout(() => resolve(null), HANG_MS).unref()),
   ]);
-  slowest = Math.max(slowest, performance.now() - t);
+  if (performance.now() - t > slowest) {
+    slowest = performance.now() - t;
+    slowestBody = payload.slice(0, 200);
+  }
   const key = res === null ? "hang" : String(res.statusCode);
   counts[key] = (counts[key] ?? 0) + 1;
-  if (res?.statusCode === 202) accepted.push(res.json().id);
+  if (res?.statusCode === 202) {
+    accepted.push(res.json().id);
+    bodies.set(res.json().id, payload);
+  }
   if (res !== null && res.statusCode >= 500) process.stderr.write(`5xx for body ${payload.slice(0, 300)}: ${res.body.slice(0, 300)}\n`);
   if ((i + 1) % 1000 === 0) process.stderr.write(`${i + 1} requests, ${JSON.stringify(counts)}\n`);
 }
 const runOutcomes: Record<string, number> = {};
+const failures: string[] = [];
 for (const id of accepted) {
   const status = await waitFor(id);
   runOutcomes[status] = (runOutcomes[status] ?? 0) + 1;
+  if (status === "failed") {
+    failures.push(JSON.parse(await get(`/runs/${id}`)).error);
+    process.stderr.write(`failed run ${id}: ${bodies.get(id)}\n`);
+  }
 }
 const health = await app.inject("/health");
 const after = await Promise.all(references.flatMap((id) => [`/runs/${id}`, `/runs/${id}/results.csv`, `/runs/${id}/report`].map(get)));
@@ -80,6 +93,8 @@ const report = {
   acceptedRuns: accepted.length,
   runOutcomes,
   slowestRequestMs: Math.round(slowest),
+  slowestRequestBody: slowestBody,
+  failedRunReasons: failures,
   wallSeconds: Math.round((performance.now() - started) / 1000),
   healthAfter: health.statusCode,
   runsRunningAfter: health.json().runsRunning,

@@ -58,12 +58,13 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
+      // Polled often: the record is serialised once here rather than through the response schema,
+      // and stored results (already JSON bytes) are streamed spliced in, never parsed or decoded.
       const run = withLinks(runs.get(request.owner, request.params.id));
       const results = run.status === "done" ? store.resultsBytes(run.id) : null;
-      if (results === null) return run;
-      // The stored results are already JSON bytes: stream them spliced in, never parsed or decoded to a string.
       const head = JSON.stringify(run);
       reply.type("application/json; charset=utf-8");
+      if (results === null) return reply.send(head as never);
       return reply.send(Readable.from([Buffer.from(`${head.slice(0, -1)},"results":`), results, Buffer.from("}")]) as never);
     },
   );

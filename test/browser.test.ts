@@ -122,8 +122,14 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web front end in headless Chromium (
     await shot(page, "scenario-phone");
     await page.setViewportSize(DESKTOP);
 
+    // An implausible what-if (general inflation of 3,000%) is refused by the input checks, and the page says why.
+    await page.getByLabel("Iterations").fill("2000");
+    await page.locator("input[data-path]").first().fill("30");
+    await page.getByRole("button", { name: "Start the run" }).first().click();
+    await expect.poll(() => page.locator("#message").textContent()).toMatch(/Not started: .*write 0\.03 for 3%/);
+
     await page.goto(`${address}/`);
-    const whatIf = await runFromScenarioPage(page, 2_000, "30");
+    const whatIf = await runFromScenarioPage(page, 2_000, "0.03");
     expect(await page.locator(".warning").first().textContent()).toContain("What-if run");
     expect(whatIf.id).not.toBe(base.id);
 

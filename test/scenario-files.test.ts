@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { loadScenario, parseScenario, scenarioSchema } from "../src/model/index.ts";
+import { loadScenario, parseScenario, scenarioJsonSchema } from "../src/model/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
 
 const DIR = join(import.meta.dirname, "..", "scenarios");
@@ -16,8 +15,22 @@ describe("scenario files", () => {
 
   it("scenario.schema.json is what `npm run schema` writes now", () => {
     const written = JSON.parse(readFileSync(join(DIR, "scenario.schema.json"), "utf8"));
-    const fresh = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any", reused: "ref" });
-    expect(written).toEqual({ title: "trustsim scenario", ...JSON.parse(JSON.stringify(fresh)) });
+    expect(written).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+
+  it("scenario.schema.json is draft-07 with a description on every field", () => {
+    const written = JSON.parse(readFileSync(join(DIR, "scenario.schema.json"), "utf8"));
+    expect(written.$schema).toBe("http://json-schema.org/draft-07/schema#");
+    const undocumented: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node === null || typeof node !== "object") return;
+      const properties = (node as { properties?: Record<string, { description?: string }> }).properties;
+      for (const [name, p] of Object.entries(properties ?? {})) if (!p.description) undocumented.push(name);
+      Object.values(node).forEach(walk);
+    };
+    walk(written);
+    expect(undocumented).toEqual([]);
   });
 
   it("rejects an uncertain quantity with no source or note", () => {

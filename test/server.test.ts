@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { parseScenario, runScenario } from "../src/model/index.ts";
+import { join } from "node:path";
+import { loadEvidence, parseScenario, runForecast } from "../src/model/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
-import { testApp, waitForRun } from "./helpers/server.ts";
+import { SCENARIOS, testApp, waitForRun } from "./helpers/server.ts";
 
 // Whole simulations and worker threads: seconds, not milliseconds, on a 2-core machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -43,7 +44,7 @@ describe("GET /health, /scenarios", () => {
 });
 
 describe("POST /runs", () => {
-  it("answers 202 at once with a Location, and the run ends with the CLI's JSON", async () => {
+  it("answers 202 at once with a Location, and the run ends with the CLI's JSON (conditioned on the same evidence)", async () => {
     const res = await app.inject({ method: "POST", url: "/runs", payload: { scenarioId: "bradford", iterations: 1500, seed: "api" } });
     expect(res.statusCode).toBe(202);
     const body = res.json();
@@ -51,7 +52,8 @@ describe("POST /runs", () => {
     expect(res.headers.location).toBe(`/runs/${body.id}`);
     const done = await waitForRun(app, body.id);
     expect(done.status).toBe("done");
-    const cli = runScenario(parseScenario(scenarioData("bradford")), { iterations: 1500, seed: "api" });
+    const cli = await runForecast(parseScenario(scenarioData("bradford")), await loadEvidence(join(SCENARIOS, "..", "seeds")), { iterations: 1500, seed: "api", workers: 1 });
+    expect(cli.conditioning?.mode).toBe("conditioned");
     expect(done.results).toEqual(JSON.parse(JSON.stringify(cli)));
   });
 
@@ -148,11 +150,31 @@ describe("reports of a finished run", () => {
     expect(reproduce.getRow(3).values).toEqual([, "seed", "s1"]);
   });
 
-  it("answers 409 for the report of a run that has not finished", async () => {
+  it("serves every download as stored by the run's worker, and builds another pair's report once, then stores it", async () => {
+    const store = (app as unknown as { runStore: { artifact(id: string, kind: string): { data: Uint8Array } | null } }).runStore;
+    for (const kind of ["report", "csv", "xlsx", "docx"]) expect(store.artifact(sloughRun, kind), kind).not.toBeNull();
+    const docx = await app.inject(`/runs/${sloughRun}/results.docx`);
+    expect(docx.headers["content-type"]).toMatch(/wordprocessingml/);
+    expect(docx.headers["content-disposition"]).toMatch(/attachment; filename="slough-.*\.docx"/);
+    expect(Buffer.compare(docx.rawPayload, Buffer.from(store.artifact(sloughRun, "docx")!.data))).toBe(0);
+    const results = (await app.inject(`/runs/${sloughRun}`)).json().results as { comparisons: { a: string; b: string }[] };
+    const second = `${results.comparisons[1].a},${results.comparisons[1].b}`;
+    expect(store.artifact(sloughRun, `report:${second}`)).toBeNull();
+    const other = await app.inject(`/runs/${sloughRun}/report?between=${encodeURIComponent(second)}`);
+    expect(other.statusCode).toBe(200);
+    expect(other.body).toContain(`<option value="${second}" selected>`);
+    expect(store.artifact(sloughRun, `report:${second}`)).not.toBeNull();
+    expect((await app.inject(`/runs/${sloughRun}/report?between=${encodeURIComponent(second)}`)).body).toBe(other.body);
+  });
+
+  it("answers 409 for the report of a run that has not finished, and a browser gets the progress page", async () => {
     const id = (await app.inject({ method: "POST", url: "/runs", payload: { scenarioId: "bradford", iterations: 40_000 } })).json().id;
     const res = await app.inject(`/runs/${id}/report`);
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/is (queued|running): results exist once it is done/);
+    const page = await app.inject({ url: `/runs/${id}/report`, headers: { accept: "text/html" } });
+    expect(page.statusCode).toBe(202);
+    expect(page.body).toContain("<progress");
     await waitForRun(app, id, 60_000);
   });
 });

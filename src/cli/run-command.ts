@@ -26,6 +26,13 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
   if (flags.out) checkOutputPath("--out", flags.out);
   const scenario = await loadScenario(scenarioPath(file));
   const bar = progressBar(scenario.id);
+  // Ctrl-C: stop the bar and the worker threads (process exit ends them) and exit 130, the shell's code for SIGINT, without a stack trace.
+  const interrupted = () => {
+    bar.stop();
+    process.stderr.write("trustsim: interrupted; no results written\n");
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted);
   let results;
   try {
     if (flags.precision === undefined) {
@@ -43,6 +50,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
     }
   } finally {
     bar.stop();
+    process.off("SIGINT", interrupted);
   }
   const text = flags.format === "json" ? resultsJson(results) : flags.format === "csv" ? resultsCsv(results) : resultsTable(results);
   if (flags.out) {

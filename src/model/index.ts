@@ -2,7 +2,11 @@
 export { scenarioSchema, type Scenario, type ScenarioInput, type DeliveryOption } from "./scenario/scenario-schema.ts";
 export { quantitySchema, type Quantity } from "./quantities/quantity-schema.ts";
 export { ScenarioError, type InputProblem } from "./quantities/scenario-error.ts";
-export { loadScenario, parseScenario, parseScenarioText } from "./inputs/load-scenario.ts";
+export { loadScenario, loadScenarioWithWarnings, parseScenario, parseScenarioText } from "./inputs/load-scenario.ts";
+export { validateScenario, type ValidatedScenario } from "./inputs/validate-scenario.ts";
+export { checkInputContract, INPUT_LIMITS } from "./scenario/input-contract.ts";
+export { formatProblem } from "./quantities/scenario-error.ts";
+export { scenarioJsonSchema } from "./scenario/scenario-json-schema.ts";
 export { compileScenario, type CompiledScenario } from "./inputs/compile-scenario.ts";
 export { ScenarioModel } from "./simulation/scenario-model.ts";
 export { HORIZON_FIGURES, PLAN_FIGURES, FAILURE_FIGURES, PAIR_FIGURES, OutputLayout, type HorizonFigure, type PlanFigure } from "./costs/output-layout.ts";

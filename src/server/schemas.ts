@@ -7,7 +7,7 @@ export const errorSchema = z.object({
   statusCode: z.number(),
   error: z.string(),
   message: z.string(),
-  problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  problems: z.array(z.object({ path: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() })).optional(),
 });
 
 export const healthSchema = z.object({ status: z.literal("ok"), runsRunning: z.number(), version: z.string() });
@@ -39,7 +39,7 @@ export const runRequestSchema = z
 
 export const runRecordSchema = z.object({
   id: z.string(),
-  status: z.enum(["queued", "running", "done", "failed"]),
+  status: z.enum(["queued", "running", "done", "failed", "cancelled"]),
   scenarioId: z.string(),
   scenarioTitle: z.string(),
   iterations: z.number(),
@@ -50,6 +50,12 @@ export const runRecordSchema = z.object({
   error: z.string().nullable(),
   links: z.record(z.string(), z.string()),
 });
+
+/** One thing a careful reader would query in a scenario (a warning), or wrong with it. */
+export const problemSchema = z.object({ path: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() });
+
+/** POST /runs: the run started, and what a careful reader would query in its scenario. */
+export const runAcceptedSchema = runRecordSchema.extend({ warnings: z.array(problemSchema) });
 
 export const runWithResultsSchema = runRecordSchema.extend({
   /** The same JSON as `trustsim run --format json`, once the run is done. */

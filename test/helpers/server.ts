@@ -21,7 +21,7 @@ export async function waitForRun(app: FastifyInstance, id: string, timeoutMs = 3
   const start = Date.now();
   for (;;) {
     const body = (await app.inject({ method: "GET", url: `/runs/${id}` })).json();
-    if (body.status === "done" || body.status === "failed") return body;
+    if (body.status === "done" || body.status === "failed" || body.status === "cancelled") return body;
     if (Date.now() - start > timeoutMs) throw new Error(`run ${id} still ${body.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -21,6 +21,7 @@ export function beta(
   if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) {
     throw new RangeError("beta requires finite min <= max");
   }
+  if (!Number.isFinite(max - min)) throw new RangeError("beta requires a finite range max - min");
   const width = max - min;
   const a = Math.min(alpha, betaShape);
   const b = Math.max(alpha, betaShape);

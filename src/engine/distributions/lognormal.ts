@@ -14,7 +14,11 @@ export function lognormalParametersFromMoments(
   mean: number,
   sd: number,
 ): { meanLog: number; sdLog: number } {
-  if (!(mean > 0 && sd >= 0)) throw new RangeError("lognormal requires mean > 0 and sd >= 0");
-  const variance = Math.log(1 + (sd * sd) / (mean * mean));
-  return { meanLog: Math.log(mean) - variance / 2, sdLog: Math.sqrt(variance) };
+  if (!(mean > 0 && sd >= 0 && Number.isFinite(mean) && Number.isFinite(sd))) throw new RangeError("lognormal requires mean > 0 and sd >= 0");
+  // The ratio first: sd * sd and mean * mean under- or overflow long before their ratio does.
+  const cv = sd / mean;
+  const variance = Math.log1p(cv * cv);
+  const meanLog = Math.log(mean) - variance / 2;
+  if (!(Number.isFinite(meanLog) && Number.isFinite(variance))) throw new RangeError("lognormal requires sd / mean below about 1e154");
+  return { meanLog, sdLog: Math.sqrt(variance) };
 }

@@ -23,7 +23,8 @@ export function pert(
   if (!(Number.isFinite(min) && Number.isFinite(max) && min <= mode && mode <= max)) {
     throw new RangeError("pert requires min <= mode <= max");
   }
-  if (!(lambda > 0)) throw new RangeError("pert requires lambda > 0");
+  if (!(lambda > 0 && Number.isFinite(lambda))) throw new RangeError("pert requires lambda > 0");
+  if (!Number.isFinite(max - min)) throw new RangeError("pert requires a finite range max - min");
   if (min === max) return () => min;
   const { alpha, beta } = pertShapes(min, mode, max, lambda);
   const width = max - min;

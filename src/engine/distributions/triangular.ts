@@ -11,6 +11,7 @@ export function triangular(
   if (!(Number.isFinite(min) && Number.isFinite(max) && min <= mode && mode <= max)) {
     throw new RangeError("triangular requires min <= mode <= max");
   }
+  if (!Number.isFinite(max - min)) throw new RangeError("triangular requires a finite range max - min");
   const quantile = triangularQuantile(min, mode, max);
   return () => quantile(source());
 }

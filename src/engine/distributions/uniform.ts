@@ -4,5 +4,6 @@ export function uniform(source: () => number, min: number, max: number): () => n
     throw new RangeError("uniform requires finite min <= max");
   }
   const width = max - min;
+  if (!Number.isFinite(width)) throw new RangeError("uniform requires a finite range max - min");
   return () => min + width * source();
 }

@@ -2,7 +2,7 @@ import { Welford } from "../../engine/index.ts";
 import { applyOverrides } from "../scenario/apply-overrides.ts";
 import { compileScenario } from "../inputs/compile-scenario.ts";
 import { simulateBlocks } from "../simulation/simulate.ts";
-import { parseScenario } from "../inputs/load-scenario.ts";
+import { validateScenario } from "../inputs/validate-scenario.ts";
 import { toPence } from "../quantities/money.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
@@ -37,7 +37,8 @@ export interface SwitchingValue {
 
 /** Mean and standard error of total cost a - b over `iterations`, the input fixed at `value`. */
 function meanDifference(scenario: Scenario, req: SwitchingValueRequest, value: number, iterations: number, seed: string): { mean: number; se: number } {
-  const fixed = parseScenario(applyOverrides(scenario, { [req.input]: value }), "switching value");
+  // A probe, not an authored input: the search may step outside plausible values (a negative cost), so no authoring checks.
+  const fixed = validateScenario(applyOverrides(scenario, { [req.input]: value }), "switching value", { authoring: false, evidenceItems: false }).scenario;
   const compiled = compileScenario(fixed, seed);
   const a = compiled.layout.horizon(fixed.options.findIndex((o) => o.id === req.a), "totalCost");
   const b = compiled.layout.horizon(fixed.options.findIndex((o) => o.id === req.b), "totalCost");

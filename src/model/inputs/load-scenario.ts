@@ -1,34 +1,43 @@
 import { readFile } from "node:fs/promises";
-import { parseScenarioText } from "../scenario/parse-scenario-text.ts";
-import { scenarioSchema, type Scenario } from "../scenario/scenario-schema.ts";
-import { ScenarioError, problemsFromZod } from "../quantities/scenario-error.ts";
-import { compileScenario } from "./compile-scenario.ts";
+import { decodeScenarioText } from "../scenario/decode-scenario-text.ts";
+import { parseScenarioDocument, parseScenarioText } from "../scenario/parse-scenario-text.ts";
+import type { Scenario } from "../scenario/scenario-schema.ts";
+import { validateScenario, type ValidatedScenario } from "./validate-scenario.ts";
+import { locateProblems } from "../scenario/yaml-positions.ts";
+import { ScenarioError } from "../quantities/scenario-error.ts";
 
-/** Validates already-parsed scenario data (from a file or an HTTP body); throws ScenarioError. */
+/**
+ * Validates already-parsed scenario data; throws ScenarioError. The records its `evidence:` items
+ * name are left to the caller, who conditions with records of its own (runForecast refuses any
+ * missing); files and service requests are checked against seeds/ (validateScenario).
+ */
 export function parseScenario(data: unknown, name = "scenario"): Scenario {
-  const result = scenarioSchema.safeParse(data);
-  if (!result.success) throw new ScenarioError(problemsFromZod(result.error.issues, data), name);
-  try {
-    compileScenario(result.data); // checks what needs the whole scenario: yearly lists against the horizon
-  } catch (error) {
-    if (error instanceof ScenarioError) throw new ScenarioError(error.problems, name);
-    throw error;
-  }
-  return result.data;
+  return validateScenario(data, name, { evidenceItems: false }).scenario;
 }
 
+/** Largest scenario file read: far above any real scenario (about 10 KB), far below what would strain memory. */
+export const MAX_SCENARIO_FILE_BYTES = 4 * 1024 * 1024;
 
-/** Reads, parses and validates a scenario file. */
-export async function loadScenario(file: string): Promise<Scenario> {
-  let text: string;
+/** Reads, parses and validates a scenario file; problems and warnings carry YAML line and column. */
+export async function loadScenarioWithWarnings(file: string): Promise<ValidatedScenario> {
+  let bytes: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? "unreadable");
     throw new ScenarioError([{ path: "", message: `cannot read '${file}': ${why}` }], "scenario file");
   }
-  return parseScenario(parseScenarioText(text, file), file);
+  if (bytes.length > MAX_SCENARIO_FILE_BYTES) {
+    throw new ScenarioError([{ path: "", message: `expected a file of at most 4 MB, got ${(bytes.length / 1048576).toFixed(1)} MB` }], file);
+  }
+  const { data, doc, lineCounter } = parseScenarioDocument(decodeScenarioText(bytes, file), file);
+  return validateScenario(data, file, { locate: (problems) => locateProblems(doc, lineCounter, problems) });
+}
+
+/** Reads, parses and validates a scenario file. */
+export async function loadScenario(file: string): Promise<Scenario> {
+  return (await loadScenarioWithWarnings(file)).scenario;
 }
 
 export { parseScenarioText };

@@ -4,6 +4,15 @@ import type { z } from "zod";
 export interface InputProblem {
   path: string;
   message: string;
+  /** Where in the YAML or JSON file, when the input came from one (1-based). */
+  line?: number;
+  column?: number;
+}
+
+/** "line 12, column 5: path: message", the position first when known. */
+export function formatProblem(p: InputProblem): string {
+  const where = p.line !== undefined ? `line ${p.line}, column ${p.column ?? 1}: ` : "";
+  return `${where}${p.path ? `${p.path}: ${p.message}` : p.message}`;
 }
 
 /**
@@ -15,7 +24,7 @@ export class ScenarioError extends Error {
     readonly problems: InputProblem[],
     readonly subject = "scenario",
   ) {
-    super(`${subject}: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ")}`);
+    super(`${subject}: ${problems.map(formatProblem).join("; ")}`);
     this.name = "ScenarioError";
   }
 }
@@ -38,6 +47,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function show(value: unknown): string {
   if (value === undefined) return "nothing";
+  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? ".nan (not a number)" : `${value > 0 ? "" : "-"}infinity`;
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -4,12 +4,12 @@ import type { RunRecord } from "../run-store.ts";
 /**
  * The page a report's address shows while its run is queued or going: a progress bar fed by the
  * run's server-sent events, read out politely to screen readers, and the report itself once done.
- * A failed run says why, with a way back.
+ * A failed or cancelled run says why, with a way back.
  */
 export function progressPage(run: RunRecord): string {
-  if (run.status === "failed") {
-    return htmlPage(`${run.scenarioTitle}: run failed`, `<h1>${e(run.scenarioTitle)}</h1>
-<p class="warning" role="alert">This run failed: ${e(run.error ?? "no reason recorded")}.</p>
+  if (run.status === "failed" || run.status === "cancelled") {
+    return htmlPage(`${run.scenarioTitle}: run ${run.status}`, `<h1>${e(run.scenarioTitle)}</h1>
+<p class="warning" role="alert">This run ${run.status === "failed" ? "failed" : "was cancelled"}: ${e(run.error ?? "no reason recorded")}.</p>
 <p><a href="/scenario/${e(run.scenarioId)}">Back to the scenario to start it again</a> · <a href="/">Home</a></p>`);
   }
   const percent = Math.round(run.progress * 100);
@@ -28,7 +28,7 @@ events.addEventListener("progress", (m) => {
   bar.value = pct; bar.textContent = pct + "%";
   status.textContent = run.status + ": " + pct + "% done";
   if (run.status === "done") { events.close(); status.textContent = "Done: opening the results"; location.reload(); }
-  if (run.status === "failed") { events.close(); location.reload(); }
+  if (run.status === "failed" || run.status === "cancelled") { events.close(); location.reload(); }
 });`;
   return htmlPage(`${run.scenarioTitle}: running`, body, { script });
 }

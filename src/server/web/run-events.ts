@@ -6,7 +6,7 @@ const POLL_MS = 250;
 
 /**
  * Streams a run's status and progress as server-sent events ("progress", JSON of status and
- * progress) until it is done or failed, then ends. It reads the run store the queue already
+ * progress) until it is done, failed or cancelled, then ends. It reads the run store the queue already
  * writes, so the queue and the workers need no hook; a client that reconnects simply resumes.
  */
 export function streamRunEvents(store: RunStore, id: string, reply: FastifyReply): void {
@@ -22,7 +22,7 @@ export function streamRunEvents(store: RunStore, id: string, reply: FastifyReply
       last = data;
       raw.write(`event: progress\ndata: ${data}\n\n`);
     }
-    if (run.status === "done" || run.status === "failed") stop();
+    if (run.status === "done" || run.status === "failed" || run.status === "cancelled") stop();
   };
   const timer = setInterval(send, POLL_MS);
   function stop() {

@@ -1,0 +1,32 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { evidenceFileSchema, type EvidenceRecord } from "./evidence-record-schema.ts";
+
+/** The repository's seeds/ folder, from src/model/evidence or dist/model/evidence alike. */
+export const SEEDS_DIR = fileURLToPath(new URL("../../../seeds/", import.meta.url));
+
+const cache = new Map<string, ReadonlyMap<string, EvidenceRecord>>();
+
+/**
+ * The evidence records in `dir` by id, read once per process (synchronously: scenario validation
+ * is synchronous). Files that do not validate are skipped here; `loadEvidence` reports them.
+ */
+export function evidenceCatalog(dir = SEEDS_DIR): ReadonlyMap<string, EvidenceRecord> {
+  const known = cache.get(dir);
+  if (known) return known;
+  const records = new Map<string, EvidenceRecord>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
+  } catch {
+    files = [];
+  }
+  for (const f of files) {
+    const parsed = evidenceFileSchema.safeParse(parse(readFileSync(join(dir, f), "utf8")));
+    if (parsed.success) for (const r of parsed.data) records.set(r.id, r);
+  }
+  cache.set(dir, records);
+  return records;
+}

@@ -32,5 +32,6 @@ export function crpsSampleWeighted(
     sum += w * d * ((d > 0 ? 1 : -1) + spread);
     below += w;
   }
-  return sum;
+  // Each term is non-negative in exact arithmetic; rounding can leave a denormal below zero.
+  return sum < 0 ? 0 : sum;
 }

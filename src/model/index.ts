@@ -41,3 +41,4 @@ export { initScenario, type CouncilFacts, type InitialScenario } from "./forecas
 export { nationalOverspendShare, NATIONAL_OVERSPEND_SHARE } from "./forecast/national-overspend-share.ts";
 export { quantityMean } from "./quantities/quantity-mean.ts";
 export { backtest, type BacktestReport, type BacktestForecast, type BacktestSummary } from "./forecast/backtest.ts";
+export { NATIONAL_OBSERVATIONS, nationalObservationsFor, type NationalObservation } from "./forecast/national-evidence.ts";

@@ -5,7 +5,8 @@ import type { Scenario } from "../scenario/scenario-schema.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
 import type { EvidenceRecord } from "../evidence/evidence-record-schema.ts";
 import { simulateRange } from "../simulation/simulate.ts";
-import { conditionOnEvidence, evidenceItems } from "../forecast/condition-on-evidence.ts";
+import { conditionWithNational, evidenceItems } from "../forecast/condition-on-evidence.ts";
+import { nationalObservationsFor } from "../forecast/national-evidence.ts";
 
 /** One calibration target's verdict: the published figure against the simulated band. */
 export interface CalibrationRow {
@@ -90,7 +91,8 @@ export function calibrate(
   const compiled = compileScenario(scenario, seed);
   // Checks are predictions from the futures conditioned on the scenario's evidence (never on themselves).
   const used = evidenceItems(compiled, seeds);
-  const lanes = used.length === 0 ? null : conditionOnEvidence(compiled, used, iterations, seed).lanes;
+  const national = compiled.inputs.hasNationalShocks ? nationalObservationsFor(scenario.startYear, scenario.years) : [];
+  const lanes = used.length === 0 && national.length === 0 ? null : conditionWithNational(compiled, used, iterations, seed, national).lanes;
   const sim = simulateRange(compiled, 0, iterations, lanes);
   const cited = new Set(compiled.inputs.assumptions.flatMap((a) => (a.source ?? "").match(/seeds\/[a-z0-9-]+/g) ?? []).map((x) => x.slice("seeds/".length)));
   const { layout } = compiled;

@@ -4,8 +4,9 @@ import type { EvidenceRecord } from "../evidence/evidence-record-schema.ts";
 import { compileScenario, type CompiledEvidence, type CompiledScenario } from "../inputs/compile-scenario.ts";
 import { financialYear } from "../quantities/money.ts";
 import { simulateBlocks } from "../simulation/simulate.ts";
-import { conditionOnEvidence, evidenceItems } from "./condition-on-evidence.ts";
+import { conditionWithNational, evidenceItems } from "./condition-on-evidence.ts";
 import { nationalOverspendShare } from "./national-overspend-share.ts";
+import { nationalObservationsFor } from "./national-evidence.ts";
 
 /** One forecast of a published overspend from an origin, with its scores (shares of that year's budget). */
 export interface BacktestForecast {
@@ -95,8 +96,11 @@ export function backtest(scenarios: readonly Scenario[], records: ReadonlyMap<st
     const origins = [scenario.startYear - 1, ...evidenceYears].filter((o) => o < scored[scored.length - 1].item.year);
     for (const origin of origins) {
       const used = evidenceItems(compiled, records, origin);
+      // National figures up to the origin only: a forecast made then could not know later ones.
+      const nationalFigures = compiled.inputs.hasNationalShocks ? nationalObservationsFor(scenario.startYear, scenario.years, origin) : [];
       const targets = scored.filter((s) => s.item.year > origin);
-      const conditioning = used.length === 0 ? null : conditionOnEvidence(compiled, used, iterations, `${seed}:${scenario.id}:${origin}`);
+      const conditioning =
+        used.length === 0 && nationalFigures.length === 0 ? null : conditionWithNational(compiled, used, iterations, `${seed}:${scenario.id}:${origin}`, nationalFigures);
       const lanes = conditioning?.lanes ?? Int32Array.from({ length: iterations }, (_, i) => i);
       const columns = targets.flatMap(({ item }) => [compiled.layout.yearly(item.optionIndex, item.yearIndex, "overspend"), compiled.layout.yearly(item.optionIndex, item.yearIndex, "budget")]);
       const values = columns.map(() => new Float64Array(iterations));
@@ -126,7 +130,7 @@ export function backtest(scenarios: readonly Scenario[], records: ReadonlyMap<st
           year: financialYear(item.year),
           origin: origin < scenario.startYear ? "set-up" : financialYear(origin),
           yearsAhead: item.year - origin,
-          evidenceUsed: used.map((u) => u.record.id),
+          evidenceUsed: [...used.map((u) => u.record.id), ...(conditioning?.nationalDropped ? [] : nationalFigures.map((o) => `national ${o.family} ${financialYear(o.year)}`))],
           effectiveSampleSize: conditioning === null ? null : Math.round(conditioning.effectiveSampleSize * 10) / 10,
           published: value,
           budget,

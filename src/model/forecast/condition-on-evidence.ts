@@ -4,6 +4,11 @@ import type { EvidenceRecord } from "../evidence/evidence-record-schema.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
 import { financialYear } from "../quantities/money.ts";
 import { simulateBlocks } from "../simulation/simulate.ts";
+import { LANES } from "../inputs/input-sampler.ts";
+import type { NationalObservation } from "./national-evidence.ts";
+
+/** A national observation placed in a scenario: its family and year index, and the family's national sd. */
+export type NationalFit = NationalObservation & { f: number; t: number; sd: number };
 
 /**
  * Standard deviation of a published figure's error, as a share of that year's budget, by basis: an
@@ -76,12 +81,15 @@ export function conditionOnEvidence(
   pool = Math.max(2 * iterations, 8192),
   /** False: report the bands without refusing a collapsed sample (the --prior view). */
   refuse = true,
+  /** National figures that condition the national shocks (forecast/national-evidence.ts), up to the same origin. */
+  national: readonly NationalFit[] = [],
 ): Conditioning {
   const n = used.length;
+  const nationalValues = national.map(() => new Float64Array(0));
   const layout = compiled.layout;
   const columns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, item.output));
   const budgetColumns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, "budget"));
-  const lastYear = Math.max(...used.map(({ item }) => item.yearIndex));
+  const lastYear = Math.max(0, ...used.map(({ item }) => item.yearIndex));
   const sdShares = used.map(({ item, record }) => item.sdShareOfBudget ?? EVIDENCE_SD_SHARE[record.basis ?? "estimate"] * WEIGHT_FACTOR[record.weight]);
   const bounds = used.map(({ item, record }) => {
     const sign = item.negate ? -1 : 1;
@@ -100,11 +108,13 @@ export function conditionOnEvidence(
   // doubles, up to MAX_POOL_FACTOR times its start, while the effective sample is too small for
   // the iterations asked. Every size is a function of (scenario, seed, iterations) alone.
   const grow = (size: number) => {
-    simulated = simulated.map((old) => {
+    const extend = (old: Float64Array) => {
       const next = new Float64Array(size);
       next.set(old);
       return next;
-    });
+    };
+    simulated = simulated.map(extend);
+    for (let j = 0; j < national.length; j++) nationalValues[j] = extend(nationalValues[j]);
     const budgets = used.map(() => new Float64Array(size - drawn));
     const lanes = Int32Array.from({ length: size - drawn }, (_, i) => drawn + i);
     simulateBlocks(
@@ -117,6 +127,11 @@ export function conditionOnEvidence(
             simulated[k].set(block[columns[k]].subarray(0, count), drawn + start);
             budgets[k].set(block[budgetColumns[k]].subarray(0, count), start);
           }
+          const shocks = compiled.inputs.nationalColumns;
+          national.forEach((o, j) => {
+            const at = (o.f * compiled.years + o.t) * LANES;
+            for (let i = 0; i < count; i++) nationalValues[j][drawn + start + i] = o.mean + o.sd * shocks![at + i];
+          });
         },
       },
       lanes,
@@ -137,6 +152,12 @@ export function conditionOnEvidence(
         next[i] += -0.5 * z * z - (value !== undefined ? Math.log(sd) : 0);
       }
     }
+    national.forEach((o, j) => {
+      for (let i = drawn; i < size; i++) {
+        const z = (nationalValues[j][i] - o.observed) / o.errorSd;
+        next[i] += -0.5 * z * z;
+      }
+    });
     logWeights = next;
     drawn = size;
   };
@@ -156,7 +177,8 @@ export function conditionOnEvidence(
   };
   grow(pool);
   let w = weigh();
-  const wanted = Math.max(MIN_EFFECTIVE_SAMPLE, iterations / 20);
+  // Aim for an effective sample of a tenth of the iterations (at least 200) before stopping the pool's growth.
+  const wanted = Math.max(2 * MIN_EFFECTIVE_SAMPLE, iterations / 10);
   while (refuse && w.ess < wanted && drawn < pool * MAX_POOL_FACTOR && !closest.some((z) => z > MAX_CLOSEST_Z)) {
     grow(drawn * 2);
     w = weigh();
@@ -208,7 +230,7 @@ export function conditionOnEvidence(
     const s = Float64Array.from(values).sort();
     return { p10: quantileSorted(s, 0.1), p50: quantileSorted(s, 0.5), p90: quantileSorted(s, 0.9) };
   };
-  const evidence = used.map(({ item, record }, k) => ({
+  const evidence: EvidenceFit[] = used.map(({ item, record }, k) => ({
     record: record.id,
     option: item.option,
     year: financialYear(item.year),
@@ -219,6 +241,19 @@ export function conditionOnEvidence(
     prior: band(simulated[k]),
     conditioned: band(Float64Array.from(lanes, (i) => simulated[k][i])),
   }));
+  for (const [j, o] of national.entries()) {
+    evidence.push({
+      record: o.records,
+      option: "national",
+      year: financialYear(o.year),
+      output: `${o.family} growth`,
+      published: { value: o.observed, low: undefined, high: undefined },
+      basis: "outturn",
+      sdShareOfBudget: 0,
+      prior: band(nationalValues[j]),
+      conditioned: band(Float64Array.from(lanes, (i) => nationalValues[j][i])),
+    });
+  }
   let distinct = 0;
   for (let j = 0; j < lanes.length; j++) if (j === 0 || lanes[j] !== lanes[j - 1]) distinct++;
   return { pool: drawn, effectiveSampleSize, distinct, lanes, evidence };
@@ -240,4 +275,27 @@ export function systematicResample(weights: Float64Array, total: number, count: 
     out[j] = i;
   }
   return out;
+}
+
+/**
+ * Conditions on a scenario's own evidence and the national figures together; when the two cannot
+ * be matched at once (the effective sample collapses, as for Worcestershire's three surpluses then
+ * a jump beside six years of national figures), conditions on the scenario's own evidence alone and
+ * says so (`nationalDropped`), rather than refusing a run its own evidence supports.
+ */
+export function conditionWithNational(
+  compiled: CompiledScenario,
+  used: readonly { item: CompiledEvidence; record: EvidenceRecord }[],
+  iterations: number,
+  seed: string,
+  national: readonly NationalFit[],
+  refuse = true,
+): Conditioning & { nationalDropped: boolean } {
+  if (national.length === 0) return { ...conditionOnEvidence(compiled, used, iterations, seed, undefined, refuse), nationalDropped: false };
+  try {
+    return { ...conditionOnEvidence(compiled, used, iterations, seed, undefined, refuse, national), nationalDropped: false };
+  } catch (error) {
+    if (!(error instanceof ScenarioError) || used.length === 0) throw error;
+    return { ...conditionOnEvidence(compiled, used, iterations, seed, undefined, refuse), nationalDropped: true };
+  }
 }

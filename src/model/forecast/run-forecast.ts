@@ -3,7 +3,8 @@ import type { EvidenceRecord } from "../evidence/evidence-record-schema.ts";
 import { compileScenario } from "../inputs/compile-scenario.ts";
 import { runScenarioAsync, type RunOptions } from "../simulation/run-scenario.ts";
 import type { Results } from "../simulation/results.ts";
-import { conditionOnEvidence, evidenceItems } from "./condition-on-evidence.ts";
+import { conditionOnEvidence, conditionWithNational, evidenceItems } from "./condition-on-evidence.ts";
+import { nationalObservationsFor } from "./national-evidence.ts";
 
 export interface ForecastOptions extends Omit<RunOptions, "lanes" | "conditioning"> {
   /** Show the unconditioned futures (the evidence is still listed beside their bands). */
@@ -16,17 +17,18 @@ export interface ForecastOptions extends Omit<RunOptions, "lanes" | "conditionin
  * show the published figure beside the conditioned band and later years are the forecast.
  */
 export async function runForecast(scenario: Scenario, records: ReadonlyMap<string, EvidenceRecord>, options: ForecastOptions = {}): Promise<Results> {
-  if (scenario.evidence.length === 0) return runScenarioAsync(scenario, options);
   const iterations = options.iterations ?? scenario.simulation.iterations;
   const seed = options.seed ?? scenario.simulation.seed;
   const compiled = compileScenario(scenario, seed);
   const used = evidenceItems(compiled, records);
+  const national = compiled.inputs.hasNationalShocks ? nationalObservationsFor(scenario.startYear, scenario.years) : [];
+  if (used.length === 0 && national.length === 0) return runScenarioAsync(scenario, options);
   if (options.prior) {
-    const view = conditionOnEvidence(compiled, used, iterations, seed, iterations, false);
+    const view = { ...conditionOnEvidence(compiled, used, iterations, seed, iterations, false, national), nationalDropped: false };
     const { lanes: _, ...summary } = view;
     return runScenarioAsync(scenario, { ...options, conditioning: { mode: "prior", ...summary } });
   }
-  const conditioned = conditionOnEvidence(compiled, used, iterations, seed);
+  const conditioned = conditionWithNational(compiled, used, iterations, seed, national);
   const { lanes, ...summary } = conditioned;
   return runScenarioAsync(scenario, { ...options, lanes, conditioning: { mode: "conditioned", ...summary } });
 }

@@ -73,6 +73,11 @@ export class InputSampler {
   private national: NationalShocks | null = null;
   readonly assumptions: Assumption[] = [];
   values = new Float64Array(0);
+  /**
+   * The national shock of each family in each horizon year for the lanes last drawn:
+   * [(family * years + t) * LANES + lane]; null when no input is a driver.
+   */
+  nationalColumns: Float64Array | null = null;
 
   constructor(
     private readonly seed: string,
@@ -163,6 +168,11 @@ export class InputSampler {
     return this.draws.map((d) => ({ key: d.key, slot: d.slot, width: d.perYear ? this.years : 1 }));
   }
 
+  /** True when some input is a driver, so national shocks are drawn. */
+  get hasNationalShocks(): boolean {
+    return this.national !== null;
+  }
+
   /** Uniform draws taken by every stream so far. */
   get uniformDraws(): number {
     return this.draws.reduce((sum, d) => sum + d.stream.draws, 0);
@@ -195,10 +205,10 @@ export class InputSampler {
     const v = this.values;
     const years = this.years;
     const national = this.national;
-    let nationalColumns: Float64Array | null = null;
+    let nationalColumns: Float64Array | null = this.nationalColumns;
     if (national !== null) {
       const families = national.shock.length;
-      nationalColumns = new Float64Array(families * years * LANES);
+      nationalColumns ??= this.nationalColumns = new Float64Array(families * years * LANES);
       for (let i = 0; i < count; i++) {
         national.draw(lanes[i]);
         for (let f = 0; f < families; f++) for (let t = 0; t < years; t++) nationalColumns[(f * years + t) * LANES + i] = national.shock[f][t];

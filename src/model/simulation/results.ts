@@ -63,6 +63,8 @@ export interface Comparison {
 export interface ConditioningSummary {
   /** "conditioned": futures resampled to agree with the evidence; "prior": the unconditioned futures. */
   mode: "conditioned" | "prior";
+  /** True when the national figures could not be matched together with the scenario's own and were left out. */
+  nationalDropped: boolean;
   pool: number;
   effectiveSampleSize: number;
   distinct: number;
@@ -202,10 +204,15 @@ export function buildResults(
 
 /** Money in the conditioning summary to pence, at this edge. */
 function roundConditioning(c: ConditioningSummary): ConditioningSummary {
-  const band = (b: { p10: number; p50: number; p90: number }) => ({ p10: toPence(b.p10), p50: toPence(b.p50), p90: toPence(b.p90) });
+  const rate = (x: number) => Math.round(x * 1e6) / 1e6;
+  const band = (b: { p10: number; p50: number; p90: number }, round: (x: number) => number) => ({ p10: round(b.p10), p50: round(b.p50), p90: round(b.p90) });
   return {
     ...c,
     effectiveSampleSize: Math.round(c.effectiveSampleSize * 10) / 10,
-    evidence: c.evidence.map((e) => ({ ...e, prior: band(e.prior), conditioned: band(e.conditioned) })),
+    // National figures are growth rates (to six decimals); a scenario's own are money (to pence).
+    evidence: c.evidence.map((e) => {
+      const round = e.option === "national" ? rate : toPence;
+      return { ...e, prior: band(e.prior, round), conditioned: band(e.conditioned, round) };
+    }),
   };
 }

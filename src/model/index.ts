@@ -37,3 +37,11 @@ export { initScenario, type CouncilFacts, type InitialScenario } from "./forecas
 export { nationalOverspendShare, NATIONAL_OVERSPEND_SHARE } from "./forecast/national-overspend-share.ts";
 export { quantityMean } from "./quantities/quantity-mean.ts";
 export { backtest, type BacktestReport, type BacktestForecast, type BacktestSummary } from "./forecast/backtest.ts";
+export { evidenceLogLikelihood, type EvidenceLikelihood } from "./forecast/condition-on-evidence.ts";
+export { portfolioSchema, type Portfolio, type PortfolioInput, type ResponsePlan, type FailureRule } from "./portfolio/portfolio-schema.ts";
+export { buildMember, compileMember, type MemberSource, type PortfolioMember, type MemberYears } from "./portfolio/portfolio-member.ts";
+export { memberOutcomes, failureYear, OutcomeLayout, type OutcomeRules } from "./portfolio/member-outcomes.ts";
+export { runPortfolioTask, runInProcess, type PortfolioTask, type PortfolioExecutor } from "./portfolio/portfolio-task.ts";
+export { runPortfolio, PORTFOLIO_BLOCK, type LoadedPortfolio, type PortfolioRunOptions } from "./portfolio/run-portfolio.ts";
+export { summarisePortfolio, AT_LEAST, type PortfolioReport, type CostBand } from "./portfolio/portfolio-summary.ts";
+export { loadPortfolio, parsePortfolio, resolvePortfolio } from "./portfolio/load-portfolio.ts";

@@ -72,6 +72,8 @@ export const portfolioSchema = z
     title: z.string().min(1),
     seed: z.string().min(1),
     iterations: z.number().int().min(100).max(10_000_000).default(10_000),
+    /** joint: condition on every member's evidence at once (run-portfolio.ts); prior: the unconditioned futures. */
+    conditioning: z.enum(["joint", "prior"]).default("joint"),
     /** National futures weighted by all members' evidence; default twice the iterations. */
     pool: z.number().int().min(100).max(10_000_000).optional(),
     /** Local futures drawn for each member under each national future, when conditioning on evidence. */

@@ -38,7 +38,7 @@ export async function runPortfolio(loaded: LoadedPortfolio, options: PortfolioRu
   const block = options.blockIterations ?? PORTFOLIO_BLOCK;
   const execute = options.execute ?? runInProcess;
   const seed = portfolio.seed;
-  const hasEvidence = sources.some((s) => (s.kind === "scenario" ? s.scenario.evidence.length > 0 : s.evidence !== undefined));
+  const hasEvidence = portfolio.conditioning === "joint" && sources.some((s) => (s.kind === "scenario" ? s.scenario.evidence.length > 0 : s.evidence !== undefined));
   const localPerNational = hasEvidence ? portfolio.localDraws : 1;
   const pool = hasEvidence ? (portfolio.pool ?? 2 * iterations) : iterations;
   const likelihoodTasks: PortfolioTask[] = hasEvidence

@@ -6,6 +6,7 @@ import { ScenarioError } from "../model/index.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { HttpError } from "./http-error.ts";
 import { reportRoutes } from "./report-routes.ts";
+import { PortfolioService, portfolioRoutes } from "./portfolio-routes.ts";
 import { RunQueue } from "./run-queue.ts";
 import { RunStore } from "./run-store.ts";
 import { runsRoutes } from "./runs-routes.ts";
@@ -94,5 +95,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const reports = new ReportService(store, catalog, seedsDirBeside(options.scenariosDir));
   await app.register(reportRoutes, { store, reports });
   await app.register(webRoutes, { store, catalog, reports, maxIterations: options.maxIterations ?? 1_000_000 });
+  await app.register(portfolioRoutes, { service: new PortfolioService(options.scenariosDir, Math.min(options.maxIterations ?? 1_000_000, 100_000)) });
   return app;
 }

@@ -5,7 +5,7 @@ import { ScenarioError, problemsFromZod } from "../quantities/scenario-error.ts"
 import { loadScenario } from "../inputs/load-scenario.ts";
 import { loadEvidence } from "../evidence/load-evidence.ts";
 import { portfolioSchema, type Portfolio } from "./portfolio-schema.ts";
-import type { LoadedPortfolio } from "./run-portfolio.ts";
+import type { LoadedPortfolio } from "./loaded-portfolio.ts";
 
 /** Validates parsed portfolio data (a file or an HTTP body); throws ScenarioError with zod's issues. */
 export function parsePortfolio(data: unknown, name = "portfolio"): Portfolio {

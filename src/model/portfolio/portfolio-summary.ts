@@ -1,7 +1,7 @@
 import { quantileSorted } from "../../engine/index.ts";
 import { financialYear } from "../quantities/money.ts";
 import { OutcomeLayout } from "./member-outcomes.ts";
-import type { LoadedPortfolio } from "./run-portfolio.ts";
+import type { LoadedPortfolio } from "./loaded-portfolio.ts";
 import type { ReservesBand } from "./portfolio-schema.ts";
 
 /** Expected value and P90 of a cost, whole GBP. */

@@ -1,18 +1,12 @@
 import { KeyedStream, type BlockPartial } from "../../engine/index.ts";
 import { MIN_EFFECTIVE_SAMPLE, systematicResample } from "../forecast/condition-on-evidence.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
-import type { Portfolio } from "./portfolio-schema.ts";
+import type { LoadedPortfolio } from "./loaded-portfolio.ts";
 import type { MemberSource } from "./portfolio-member.ts";
 import { runInProcess, type PortfolioExecutor, type PortfolioTask } from "./portfolio-task.ts";
 import { summarisePortfolio, type PortfolioReport } from "./portfolio-summary.ts";
 
-/** A portfolio with its members' sources resolved (load-portfolio.ts). */
-export interface LoadedPortfolio {
-  portfolio: Portfolio;
-  sources: MemberSource[];
-  /** Opening usable reserves of each member, GBP. */
-  openingReserves: number[];
-}
+export type { LoadedPortfolio };
 
 export interface PortfolioRunOptions {
   iterations?: number;

@@ -8,6 +8,7 @@ import { initCommand } from "./init-command.ts";
 import { backtestCommand } from "./backtest-command.ts";
 import { contingencyCommand } from "./contingency-command.ts";
 import { sensitivityCommand, switchingCommand } from "./analysis-commands.ts";
+import { portfolioCommand, sweepCommand, sweepWorkerCommand } from "./portfolio-command.ts";
 import { UsageError, oneOf, positiveFraction, positiveInteger } from "./usage-error.ts";
 import { fileProblem } from "./file-problem.ts";
 import { quietOnClosedPipe } from "./quiet-on-closed-pipe.ts";
@@ -114,6 +115,29 @@ function buildProgram(): Command {
     .option("--flows", "children as stocks and flows by placement type at national defaults (default: a count grown by a demand driver)")
     .option("--out <file>", "write the scenario to a file instead of stdout")
     .action(initCommand);
+
+  program
+    .command("portfolio")
+    .description("every member of a portfolio on shared national futures: chance several fail in a year, who fails first, response plan costs, reserves")
+    .argument("[file]", "portfolio file (default: portfolios/dfe-trusts.yaml)")
+    .option("--iterations <n>", "iterations (default: the portfolio's)", positiveInteger("--iterations"))
+    .addOption(formatOption(["table", "json"]))
+    .action(portfolioCommand);
+
+  program
+    .command("sweep")
+    .description("run portfolios as jobs on the Redis queue at TRUSTSIM_REDIS_URL (in process without one); JSON byte-identical to one process")
+    .argument("<portfolio...>", "portfolio files")
+    .option("--iterations <n>", "iterations (default: the portfolio's)", positiveInteger("--iterations"))
+    .option("--block <n>", "iterations per job (default 10,000)", positiveInteger("--block"))
+    .option("--redis <url>", "Redis address, redis://host:port (default: TRUSTSIM_REDIS_URL)")
+    .action(sweepCommand);
+
+  program
+    .command("sweep-worker")
+    .description("run sweep jobs from the Redis queue until stopped (SIGINT, SIGTERM); start any number, on any machine")
+    .option("--redis <url>", "Redis address, redis://host:port (default: TRUSTSIM_REDIS_URL)")
+    .action(sweepWorkerCommand);
 
   return program;
 }

@@ -42,3 +42,11 @@ export { nationalOverspendShare, NATIONAL_OVERSPEND_SHARE } from "./forecast/nat
 export { quantityMean } from "./quantities/quantity-mean.ts";
 export { backtest, type BacktestReport, type BacktestForecast, type BacktestSummary } from "./forecast/backtest.ts";
 export { NATIONAL_OBSERVATIONS, nationalObservationsFor, type NationalObservation } from "./forecast/national-evidence.ts";
+export { evidenceLogLikelihood, type EvidenceLikelihood } from "./forecast/condition-on-evidence.ts";
+export { portfolioSchema, type Portfolio, type PortfolioInput, type ResponsePlan, type FailureRule } from "./portfolio/portfolio-schema.ts";
+export { buildMember, compileMember, type MemberSource, type PortfolioMember, type MemberYears } from "./portfolio/portfolio-member.ts";
+export { memberOutcomes, failureYear, OutcomeLayout, type OutcomeRules } from "./portfolio/member-outcomes.ts";
+export { runPortfolioTask, runInProcess, type PortfolioTask, type PortfolioExecutor } from "./portfolio/portfolio-task.ts";
+export { runPortfolio, PORTFOLIO_BLOCK, type LoadedPortfolio, type PortfolioRunOptions } from "./portfolio/run-portfolio.ts";
+export { summarisePortfolio, AT_LEAST, type PortfolioReport, type CostBand } from "./portfolio/portfolio-summary.ts";
+export { loadPortfolio, parsePortfolio, resolvePortfolio } from "./portfolio/load-portfolio.ts";

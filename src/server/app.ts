@@ -8,6 +8,7 @@ import { healthRoutes } from "./health-routes.ts";
 import { HttpError } from "./http-error.ts";
 import { parseJsonBody } from "./json-body.ts";
 import { reportRoutes } from "./report-routes.ts";
+import { PortfolioService, portfolioRoutes } from "./portfolio-routes.ts";
 import { RunQueue } from "./run-queue.ts";
 import { DEFAULT_QUOTAS, RunQuotas, type QuotaLimits } from "./run-quotas.ts";
 import { RunService } from "./run-service.ts";
@@ -170,5 +171,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(runsRoutes, { store, runs });
   await app.register(reportRoutes, { store, runs, reports });
   await app.register(webRoutes, { store, catalog, runs, reports, maxIterations: options.maxIterations ?? 1_000_000 });
+  await app.register(portfolioRoutes, { service: new PortfolioService(options.scenariosDir, Math.min(options.maxIterations ?? 1_000_000, 100_000)) });
   return app;
 }

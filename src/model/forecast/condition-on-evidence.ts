@@ -259,6 +259,91 @@ export function conditionOnEvidence(
   return { pool: drawn, effectiveSampleSize, distinct, lanes, evidence };
 }
 
+/** Standard deviation of each figure's error as a share of its year's budget: stated, or from the record's basis and weight. */
+function evidenceSdShares(used: readonly { item: CompiledEvidence; record: EvidenceRecord }[]): number[] {
+  return used.map(({ item, record }) => item.sdShareOfBudget ?? EVIDENCE_SD_SHARE[record.basis ?? "estimate"] * WEIGHT_FACTOR[record.weight]);
+}
+
+/** A figure as the simulated output reads it: signs turned when the evidence item negates it. */
+function evidenceBounds(used: readonly { item: CompiledEvidence; record: EvidenceRecord }[]) {
+  return used.map(({ item, record }) => {
+    const sign = item.negate ? -1 : 1;
+    return {
+      value: record.value === undefined ? undefined : sign * record.value,
+      low: item.negate ? (record.high === undefined ? undefined : -record.high) : record.low,
+      high: item.negate ? (record.low === undefined ? undefined : -record.low) : record.high,
+    };
+  });
+}
+
+/** The evidence's log-likelihood for a run of prior futures, with the simulated figures it rests on. */
+export interface EvidenceLikelihood {
+  /** simulated[k][i - from]: evidence item k's output in iteration i. */
+  simulated: Float64Array[];
+  /** Log-likelihood of all the evidence, per iteration (up to a constant). */
+  logLikelihood: Float64Array;
+  /** The smallest |z| any of these iterations reaches on each item. */
+  closest: Float64Array;
+}
+
+/**
+ * Log-likelihood of a scenario's evidence in each prior future i in [from, to): a normal error on
+ * each figure (its spread from the record's basis and weight, as a share of that year's budget),
+ * flat inside a published range. Simulates only up to the last evidence year. A function of
+ * (compiled scenario, seed, i) alone, so any split of [from, to) gives the same values: the
+ * portfolio (src/model/portfolio) sums it over scenarios sharing national shocks.
+ */
+export function evidenceLogLikelihood(
+  compiled: CompiledScenario,
+  used: readonly { item: CompiledEvidence; record: EvidenceRecord }[],
+  from: number,
+  to: number,
+): EvidenceLikelihood {
+  const n = used.length;
+  const count = to - from;
+  const logLikelihood = new Float64Array(count);
+  const closest = new Float64Array(n).fill(Infinity);
+  if (n === 0) return { simulated: [], logLikelihood, closest };
+  const layout = compiled.layout;
+  const columns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, item.output));
+  const budgetColumns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, "budget"));
+  const lastYear = Math.max(...used.map(({ item }) => item.yearIndex));
+  const sdShares = evidenceSdShares(used);
+  const bounds = evidenceBounds(used);
+  const simulated = used.map(() => new Float64Array(count));
+  const budgets = used.map(() => new Float64Array(count));
+  const lanes = Int32Array.from({ length: count }, (_, i) => from + i);
+  simulateBlocks(
+    compiled,
+    0,
+    count,
+    {
+      accept(block, start, blockCount) {
+        for (let k = 0; k < n; k++) {
+          simulated[k].set(block[columns[k]].subarray(0, blockCount), start);
+          budgets[k].set(block[budgetColumns[k]].subarray(0, blockCount), start);
+        }
+      },
+    },
+    lanes,
+    undefined,
+    lastYear,
+  );
+  for (let k = 0; k < n; k++) {
+    const { value, low, high } = bounds[k];
+    for (let i = 0; i < count; i++) {
+      const x = simulated[k][i];
+      const sd = Math.max(1, sdShares[k] * Math.abs(budgets[k][i]));
+      // A point figure: a normal error around it. A range or bound: flat inside, normal tails outside.
+      const gap = value !== undefined ? x - value : low !== undefined && x < low ? x - low : high !== undefined && x > high ? x - high : 0;
+      const z = gap / sd;
+      if (Math.abs(z) < closest[k]) closest[k] = Math.abs(z);
+      logLikelihood[i] += -0.5 * z * z - (value !== undefined ? Math.log(sd) : 0);
+    }
+  }
+  return { simulated, logLikelihood, closest };
+}
+
 /**
  * Systematic resampling: `count` positions u_j = (u + j) / count along the cumulative weights, one
  * uniform u from the keyed stream; returns the chosen indices in ascending order (Kitagawa 1996).

@@ -36,7 +36,13 @@ const iterations = Number(flag("--iterations") ?? (quick ? 20_000 : 100_000));
 const parallelIterations = Number(flag("--parallel-iterations") ?? (quick ? 20_000 : 100_000));
 const repetitions = Number(flag("--repetitions") ?? (quick ? 3 : 5));
 const scenarioFile = flag("--scenario") ?? join(root, "bench", "bradford-reference.yaml");
-const peerScript = flag("--peer") ?? join(root, "..", "shared", "peers", "numpy_full.py");
+// The peer lives beside the repository (../shared/peers); a clone elsewhere (CI's) finds it through
+// TRUSTSIM_PEER or the workplace's shared folder.
+const peerScript =
+  flag("--peer") ??
+  process.env.TRUSTSIM_PEER ??
+  [join(root, "..", "shared", "peers", "numpy_full.py"), "/work/shared/peers/numpy_full.py"].find((p) => existsSync(p)) ??
+  join(root, "..", "shared", "peers", "numpy_full.py");
 
 const distIndex = join(root, "dist", "model", "index.js");
 if (!existsSync(distIndex)) throw new Error("bench requires dist/: run `npm run build` (npm ci does it through prepare)");

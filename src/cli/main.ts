@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
-import { ScenarioError } from "../model/index.ts";
-import { OUTPUT_FORMATS, runCommand } from "./run-command.ts";
-import { validateCommand } from "./validate-command.ts";
-import { calibrateCommand } from "./calibrate-command.ts";
-import { initCommand } from "./init-command.ts";
-import { backtestCommand } from "./backtest-command.ts";
-import { contingencyCommand } from "./contingency-command.ts";
-import { sensitivityCommand, switchingCommand } from "./analysis-commands.ts";
-import { portfolioCommand, sweepCommand, sweepWorkerCommand } from "./portfolio-command.ts";
 import { UsageError, oneOf, positiveFraction, positiveInteger } from "./usage-error.ts";
 import { fileProblem } from "./file-problem.ts";
 import { quietOnClosedPipe } from "./quiet-on-closed-pipe.ts";
 import { VERSION } from "./version.ts";
+
+/** The run command's output formats (kept here so `--help` does not load the run command). */
+const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
+
+/**
+ * An action that loads its command module when it runs: `--help`, `--version` and a bad flag
+ * never pay for the model, the reports and their charting and document libraries.
+ */
+function lazy<M>(load: () => Promise<M>, name: keyof M) {
+  return async (...args: unknown[]): Promise<void> => {
+    const module = await load();
+    await (module[name] as (...a: unknown[]) => unknown)(...args);
+  };
+}
 
 /** A --format option whose choices commander lists in --help and checks (a wrong one exits 2). */
 function formatOption(choices: readonly string[]): Option {
@@ -42,13 +47,13 @@ function buildProgram(): Command {
     .addOption(formatOption(OUTPUT_FORMATS))
     .option("--out <file>", "write the output to a file instead of stdout")
     .option("--prior", "show the unconditioned futures (default: conditioned on the scenario's published evidence)")
-    .action(runCommand);
+    .action(lazy(() => import("./run-command.ts"), "runCommand"));
 
   program
     .command("validate")
     .description("check a scenario file and report the first problems found")
     .argument("<file>", "scenario file (YAML or JSON)")
-    .action(validateCommand);
+    .action(lazy(() => import("./validate-command.ts"), "validateCommand"));
 
   program
     .command("contingency")
@@ -58,7 +63,7 @@ function buildProgram(): Command {
     .option("--seed <s>", "random seed (default: the scenario's)")
     .option("--workers <n>", "worker threads (default: the cores from 40,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
     .addOption(formatOption(["table", "json"]))
-    .action(contingencyCommand);
+    .action(lazy(() => import("./contingency-command.ts"), "contingencyCommand"));
 
   program
     .command("sensitivity")
@@ -68,7 +73,7 @@ function buildProgram(): Command {
     .option("--iterations <n>", "iterations (default: the scenario's, at most 10,000)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
     .addOption(formatOption(["table", "json"]))
-    .action(sensitivityCommand);
+    .action(lazy(() => import("./analysis-commands.ts"), "sensitivityCommand"));
 
   program
     .command("switching")
@@ -81,7 +86,7 @@ function buildProgram(): Command {
     .option("--iterations <n>", "iterations per evaluation (default: the scenario's, at most 5,000)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
     .addOption(formatOption(["table", "json"]))
-    .action(switchingCommand);
+    .action(lazy(() => import("./analysis-commands.ts"), "switchingCommand"));
 
   program
     .command("calibrate")
@@ -89,7 +94,7 @@ function buildProgram(): Command {
     .argument("[scenario...]", "scenario ids or files (default: every scenario in scenarios/)")
     .option("--iterations <n>", "iterations (default: each scenario's)", positiveInteger("--iterations"))
     .addOption(formatOption(["table", "json"]))
-    .action(calibrateCommand);
+    .action(lazy(() => import("./calibrate-command.ts"), "calibrateCommand"));
 
   program
     .command("backtest")
@@ -98,7 +103,7 @@ function buildProgram(): Command {
     .option("--iterations <n>", "iterations per forecast (default 2,000)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: backtest)")
     .addOption(new Option("--format <format>", "output format").default("table").argParser(oneOf("--format", ["table", "json"] as const)))
-    .action(backtestCommand);
+    .action(lazy(() => import("./backtest-command.ts"), "backtestCommand"));
 
   program
     .command("init")
@@ -114,7 +119,7 @@ function buildProgram(): Command {
     .option("--years <n>", "years in the horizon (default 10)", positiveInteger("--years", 60))
     .option("--flows", "children as stocks and flows by placement type at national defaults (default: a count grown by a demand driver)")
     .option("--out <file>", "write the scenario to a file instead of stdout")
-    .action(initCommand);
+    .action(lazy(() => import("./init-command.ts"), "initCommand"));
 
   program
     .command("portfolio")
@@ -122,7 +127,7 @@ function buildProgram(): Command {
     .argument("[file]", "portfolio file (default: portfolios/dfe-trusts.yaml)")
     .option("--iterations <n>", "iterations (default: the portfolio's)", positiveInteger("--iterations"))
     .addOption(formatOption(["table", "json"]))
-    .action(portfolioCommand);
+    .action(lazy(() => import("./portfolio-command.ts"), "portfolioCommand"));
 
   program
     .command("sweep")
@@ -131,13 +136,13 @@ function buildProgram(): Command {
     .option("--iterations <n>", "iterations (default: the portfolio's)", positiveInteger("--iterations"))
     .option("--block <n>", "iterations per job (default 10,000)", positiveInteger("--block"))
     .option("--redis <url>", "Redis address, redis://host:port (default: TRUSTSIM_REDIS_URL)")
-    .action(sweepCommand);
+    .action(lazy(() => import("./portfolio-command.ts"), "sweepCommand"));
 
   program
     .command("sweep-worker")
     .description("run sweep jobs from the Redis queue until stopped (SIGINT, SIGTERM); start any number, on any machine")
     .option("--redis <url>", "Redis address, redis://host:port (default: TRUSTSIM_REDIS_URL)")
-    .action(sweepWorkerCommand);
+    .action(lazy(() => import("./portfolio-command.ts"), "sweepWorkerCommand"));
 
   return program;
 }
@@ -151,8 +156,9 @@ async function main(argv: string[]): Promise<number> {
       if (error.exitCode === 0) return 0; // --help, --version
       return EXIT_BAD_INPUT; // commander has printed its one-line message
     }
-    if (error instanceof ScenarioError || error instanceof UsageError) {
-      process.stderr.write(`trustsim: ${error.message}\n`);
+    // A scenario error (the model's ScenarioError, matched by name so this file need not load the model) or a bad flag.
+    if ((error as Error)?.name === "ScenarioError" || error instanceof UsageError) {
+      process.stderr.write(`trustsim: ${(error as Error).message}\n`);
       return EXIT_BAD_INPUT;
     }
     const badPath = fileProblem(error);

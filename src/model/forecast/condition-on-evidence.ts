@@ -29,19 +29,9 @@ const MAX_CLOSEST_Z = 4;
 /** The prior pool may grow to this many times its first size while the evidence is hard to match. */
 const MAX_POOL_FACTOR = 8;
 
-/** One piece of evidence as the run used it: the published figure beside the prior and conditioned bands. */
-export interface EvidenceFit {
-  record: string;
-  option: string;
-  year: string;
-  output: string;
-  published: { value?: number; low?: number; high?: number };
-  basis: string;
-  /** Standard deviation of the figure's error, as a share of that year's budget. */
-  sdShareOfBudget: number;
-  prior: { p10: number; p50: number; p90: number };
-  conditioned: { p10: number; p50: number; p90: number };
-}
+/** One piece of evidence as the run used it (declared with the results it is reported in). */
+export type { EvidenceFit } from "../simulation/results.ts";
+import type { EvidenceFit } from "../simulation/results.ts";
 
 /** The futures a conditioned run uses, and how much the evidence narrowed them. */
 export interface Conditioning {
@@ -85,80 +75,29 @@ export function conditionOnEvidence(
   national: readonly NationalFit[] = [],
 ): Conditioning {
   const n = used.length;
-  const nationalValues = national.map(() => new Float64Array(0));
-  const layout = compiled.layout;
-  const columns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, item.output));
-  const budgetColumns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, "budget"));
-  const lastYear = Math.max(0, ...used.map(({ item }) => item.yearIndex));
-  const sdShares = used.map(({ item, record }) => item.sdShareOfBudget ?? EVIDENCE_SD_SHARE[record.basis ?? "estimate"] * WEIGHT_FACTOR[record.weight]);
-  const bounds = used.map(({ item, record }) => {
-    const sign = item.negate ? -1 : 1;
-    return {
-      value: record.value === undefined ? undefined : sign * record.value,
-      low: item.negate ? (record.high === undefined ? undefined : -record.high) : record.low,
-      high: item.negate ? (record.low === undefined ? undefined : -record.low) : record.high,
-    };
-  });
+  const sdShares = evidenceSdShares(used);
+  const bounds = evidenceBounds(used);
   let simulated = used.map(() => new Float64Array(0));
+  let nationalValues = national.map(() => new Float64Array(0));
   /** The smallest |z| any future reaches on each figure: importance weights are relative, so an absolute misfit needs its own check. */
   const closest = new Float64Array(n).fill(Infinity);
   let logWeights = new Float64Array(0);
   let drawn = 0;
+  const append = (old: Float64Array, fresh: Float64Array) => {
+    const next = new Float64Array(old.length + fresh.length);
+    next.set(old);
+    next.set(fresh, old.length);
+    return next;
+  };
   // Futures [drawn, size) are simulated (only up to the last evidence year) and weighted; the pool
   // doubles, up to MAX_POOL_FACTOR times its start, while the effective sample is too small for
   // the iterations asked. Every size is a function of (scenario, seed, iterations) alone.
   const grow = (size: number) => {
-    const extend = (old: Float64Array) => {
-      const next = new Float64Array(size);
-      next.set(old);
-      return next;
-    };
-    simulated = simulated.map(extend);
-    for (let j = 0; j < national.length; j++) nationalValues[j] = extend(nationalValues[j]);
-    const budgets = used.map(() => new Float64Array(size - drawn));
-    const lanes = Int32Array.from({ length: size - drawn }, (_, i) => drawn + i);
-    simulateBlocks(
-      compiled,
-      0,
-      size - drawn,
-      {
-        accept(block, start, count) {
-          for (let k = 0; k < n; k++) {
-            simulated[k].set(block[columns[k]].subarray(0, count), drawn + start);
-            budgets[k].set(block[budgetColumns[k]].subarray(0, count), start);
-          }
-          const shocks = compiled.inputs.nationalColumns;
-          national.forEach((o, j) => {
-            const at = (o.f * compiled.years + o.t) * LANES;
-            for (let i = 0; i < count; i++) nationalValues[j][drawn + start + i] = o.mean + o.sd * shocks![at + i];
-          });
-        },
-      },
-      lanes,
-      undefined,
-      lastYear,
-    );
-    const next = new Float64Array(size);
-    next.set(logWeights);
-    for (let k = 0; k < n; k++) {
-      const { value, low, high } = bounds[k];
-      for (let i = drawn; i < size; i++) {
-        const x = simulated[k][i];
-        const sd = Math.max(1, sdShares[k] * Math.abs(budgets[k][i - drawn]));
-        // A point figure: a normal error around it. A range or bound: flat inside, normal tails outside.
-        const gap = value !== undefined ? x - value : low !== undefined && x < low ? x - low : high !== undefined && x > high ? x - high : 0;
-        const z = gap / sd;
-        if (Math.abs(z) < closest[k]) closest[k] = Math.abs(z);
-        next[i] += -0.5 * z * z - (value !== undefined ? Math.log(sd) : 0);
-      }
-    }
-    national.forEach((o, j) => {
-      for (let i = drawn; i < size; i++) {
-        const z = (nationalValues[j][i] - o.observed) / o.errorSd;
-        next[i] += -0.5 * z * z;
-      }
-    });
-    logWeights = next;
+    const fresh = evidenceLogLikelihood(compiled, used, drawn, size, national);
+    simulated = simulated.map((old, k) => append(old, fresh.simulated[k]));
+    nationalValues = nationalValues.map((old, j) => append(old, fresh.national[j]));
+    for (let k = 0; k < n; k++) closest[k] = Math.min(closest[k], fresh.closest[k]);
+    logWeights = append(logWeights, fresh.logLikelihood);
     drawn = size;
   };
   const weigh = () => {
@@ -280,6 +219,8 @@ function evidenceBounds(used: readonly { item: CompiledEvidence; record: Evidenc
 export interface EvidenceLikelihood {
   /** simulated[k][i - from]: evidence item k's output in iteration i. */
   simulated: Float64Array[];
+  /** national[j][i - from]: national observation j's simulated measure in iteration i. */
+  national: Float64Array[];
   /** Log-likelihood of all the evidence, per iteration (up to a constant). */
   logLikelihood: Float64Array;
   /** The smallest |z| any of these iterations reaches on each item. */
@@ -298,16 +239,19 @@ export function evidenceLogLikelihood(
   used: readonly { item: CompiledEvidence; record: EvidenceRecord }[],
   from: number,
   to: number,
+  /** National figures measured in the same futures: each adds a normal error term (forecast/national-evidence.ts). */
+  national: readonly NationalFit[] = [],
 ): EvidenceLikelihood {
   const n = used.length;
   const count = to - from;
   const logLikelihood = new Float64Array(count);
   const closest = new Float64Array(n).fill(Infinity);
-  if (n === 0) return { simulated: [], logLikelihood, closest };
+  if (n === 0 && national.length === 0) return { simulated: [], national: [], logLikelihood, closest };
   const layout = compiled.layout;
   const columns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, item.output));
   const budgetColumns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, "budget"));
-  const lastYear = Math.max(...used.map(({ item }) => item.yearIndex));
+  const lastYear = Math.max(0, ...used.map(({ item }) => item.yearIndex));
+  const nationalValues = national.map(() => new Float64Array(count));
   const sdShares = evidenceSdShares(used);
   const bounds = evidenceBounds(used);
   const simulated = used.map(() => new Float64Array(count));
@@ -323,6 +267,11 @@ export function evidenceLogLikelihood(
           simulated[k].set(block[columns[k]].subarray(0, blockCount), start);
           budgets[k].set(block[budgetColumns[k]].subarray(0, blockCount), start);
         }
+        const shocks = compiled.inputs.nationalColumns;
+        national.forEach((o, j) => {
+          const at = (o.f * compiled.years + o.t) * LANES;
+          for (let i = 0; i < blockCount; i++) nationalValues[j][start + i] = o.mean + o.sd * shocks![at + i];
+        });
       },
     },
     lanes,
@@ -341,7 +290,13 @@ export function evidenceLogLikelihood(
       logLikelihood[i] += -0.5 * z * z - (value !== undefined ? Math.log(sd) : 0);
     }
   }
-  return { simulated, logLikelihood, closest };
+  national.forEach((o, j) => {
+    for (let i = 0; i < count; i++) {
+      const z = (nationalValues[j][i] - o.observed) / o.errorSd;
+      logLikelihood[i] += -0.5 * z * z;
+    }
+  });
+  return { simulated, national: nationalValues, logLikelihood, closest };
 }
 
 /**

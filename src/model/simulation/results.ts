@@ -68,17 +68,22 @@ export interface ConditioningSummary {
   pool: number;
   effectiveSampleSize: number;
   distinct: number;
-  evidence: {
-    record: string;
-    option: string;
-    year: string;
-    output: string;
-    published: { value?: number; low?: number; high?: number };
-    basis: string;
-    sdShareOfBudget: number;
-    prior: { p10: number; p50: number; p90: number };
-    conditioned: { p10: number; p50: number; p90: number };
-  }[];
+  evidence: EvidenceFit[];
+}
+
+/** One piece of evidence as the run used it: the published figure beside the prior and conditioned bands. */
+export interface EvidenceFit {
+  record: string;
+  /** The option it measures, or "national" for a national figure (a growth rate, not money). */
+  option: string;
+  year: string;
+  output: string;
+  published: { value?: number; low?: number; high?: number };
+  basis: string;
+  /** Standard deviation of the figure's error, as a share of that year's budget (0 for a national figure). */
+  sdShareOfBudget: number;
+  prior: { p10: number; p50: number; p90: number };
+  conditioned: { p10: number; p50: number; p90: number };
 }
 
 /** What `run` returns and the JSON output prints. */

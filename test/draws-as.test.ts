@@ -8,9 +8,13 @@ describe("option variants share their draws (drawsAs)", () => {
     const sim = simulateRange(compiled, 0, 500);
     const col = (o: number, line: string) => sim.columns[compiled.layout.yearly(o, 0, line)];
     expect(Array.from(col(1, "governance"))).toEqual(Array.from(col(0, "governance")));
-    // VAT differs only through the plan's effects on the spend it is charged on: the irrecoverable share is the same draw.
+    // Listed under the variant's own path, drawn from the trust's stream: the same values every iteration.
     const keys = compiled.inputs.assumptions.map((a) => a.key);
-    expect(keys.filter((k) => k.startsWith("options.trust-recovery.vat"))).toEqual([]);
+    expect(keys).toContain("options.trust-recovery.vat.irrecoverableShare");
+    const slot = (key: string) => compiled.inputs.uncertainInputs().find((x) => x.key === key)!.slot;
+    expect(Array.from(compiled.inputs.slotValues(slot("options.trust-recovery.vat.irrecoverableShare"), 300))).toEqual(
+      Array.from(compiled.inputs.slotValues(slot("options.trust.vat.irrecoverableShare"), 300)),
+    );
   });
 
   it("draws a variant independently without it (the first round's behaviour)", () => {

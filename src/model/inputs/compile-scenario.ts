@@ -108,10 +108,10 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
   // One slot per (path, quantity): lines reading the same field (both workforce lines) share it;
   // an option drawn as another (drawsAs) reads that option's streams even where its values differ.
   const registered = new Map<string, QuantityRef>();
-  const add = (key: string, q: Quantity): QuantityRef => {
+  const add = (key: string, q: Quantity, streamKey = key): QuantityRef => {
     const id = `${key}\u0000${JSON.stringify(q)}`;
     let ref = registered.get(id);
-    if (ref === undefined) registered.set(id, (ref = inputs.add(key, q)));
+    if (ref === undefined) registered.set(id, (ref = inputs.add(key, q, streamKey)));
     return ref;
   };
   const firstYearOnly = (key: string, q: Quantity): QuantityRef => {
@@ -191,7 +191,7 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
         councilShareOfOverspend: add(`${k}.finance.councilShareOfOverspend`, o.finance?.councilShareOfOverspend ?? 1),
         councilTopUpLimit: o.finance?.councilTopUpLimit ?? Infinity,
         failWhenReservesBelow: o.finance?.failWhenReservesBelow ?? null,
-        lineState: lines.map((l) => (l.definition.scope === "option" ? l.definition.compile(o as Record<string, unknown>, optionKey(scenario, o), add) : null)),
+        lineState: lines.map((l) => (l.definition.scope === "option" ? l.definition.compile(o as Record<string, unknown>, k, drawnAs(o, add)) : null)),
       };
     }),
     contingencyPlans: scenario.contingencyPlans.map((p) => {
@@ -217,10 +217,12 @@ export function compileScenario(scenario: Scenario, seed = scenario.simulation.s
 }
 
 /**
- * The key an option's line inputs are drawn under. Variants of one option share its draws
- * (DESIGN.md: "trust" and "trust with recovery plan" are the same trust): an option that names
- * `drawsAs` another option reads that option's streams for the lines both have.
+ * Registration for an option's line inputs: listed under the option's own path, drawn from the
+ * stream of the option it is drawn as (DESIGN.md: "trust" and "trust with recovery plan" are the
+ * same trust), so variants share draws and the assumptions still say whose input each is.
  */
-function optionKey(scenario: Scenario, o: Scenario["options"][number]): string {
-  return `options.${o.drawsAs ?? o.id}`;
+function drawnAs(o: Scenario["options"][number], add: (key: string, q: Quantity, streamKey?: string) => QuantityRef) {
+  if (o.drawsAs === undefined) return add;
+  const own = `options.${o.id}.`;
+  return (key: string, q: Quantity) => add(key, q, key.startsWith(own) ? `options.${o.drawsAs}.${key.slice(own.length)}` : key);
 }

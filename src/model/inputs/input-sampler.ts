@@ -88,8 +88,11 @@ export class InputSampler {
     private readonly startYear = 2000,
   ) {}
 
-  /** Registers a quantity under a unique key (its path in the scenario) and returns where to read it. */
-  add(key: string, q: Quantity): QuantityRef {
+  /**
+   * Registers a quantity under a unique key (its path in the scenario) and returns where to read it;
+   * it draws from the stream of `streamKey` (another option's path, for an option drawn as another).
+   */
+  add(key: string, q: Quantity, streamKey = key): QuantityRef {
     if (Array.isArray(q) && q.length !== this.years) {
       throw new ScenarioError([{ path: key, message: `expected ${this.years} values, one a year, got ${q.length}` }]);
     }
@@ -110,7 +113,7 @@ export class InputSampler {
       this.constants.push({ slot, values: Array.isArray(value) ? value : new Array<number>(perYear ? this.years : 1).fill(value as number) });
       return ref;
     }
-    const stream = new KeyedStream(this.seed, key);
+    const stream = new KeyedStream(this.seed, streamKey);
     if (q.dist === "driver") {
       this.national ??= new NationalShocks(this.seed, this.startYear, this.startYear + this.years - 1);
       const f = familyIndex(q.family);

@@ -88,8 +88,8 @@ export class ChildrenFlows {
     }
   }
 
-  /** Simulates every path for lanes 0..count-1 of the inputs' current values. */
-  run(values: Float64Array, count: number): void {
+  /** Simulates every path for lanes 0..count-1 of the inputs' current values, for the first `years` years. */
+  run(values: Float64Array, count: number, years = this.years): void {
     if (!this.f.hasFlows) return;
     const T = this.types;
     const f = this.f;
@@ -114,7 +114,7 @@ export class ChildrenFlows {
         let opening = 0;
         for (let p = 0; p < T; p++) opening += stock[p] = values[col(f.opening[p], 0) + i];
         for (let p = 0; p < T; p++) mix[p] = f.entryMix !== null ? f.entryMix[p] : opening > 0 ? stock[p] / opening : 1 / T;
-        for (let t = 0; t < this.years; t++) {
+        for (let t = 0; t < years; t++) {
           const view = this.views[q][t];
           let total = 0;
           for (let p = 0; p < T; p++) total += stock[p];

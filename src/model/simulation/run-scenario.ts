@@ -63,11 +63,15 @@ function prepare(scenario: Scenario, options: RunOptions): Prepared {
   return { iterations, seed, base: { key, scenario, seed, plan }, aggregator, compiled, lanes: options.lanes ?? null, conditioning: options.conditioning };
 }
 
-/** Chunks of whole blocks after the first, about four per worker for balance. */
-function chunks(iterations: number, workers: number): [number, number][] {
+/**
+ * Chunks of whole blocks after the first, about `perThread` per thread: taken one at a time by
+ * whichever thread is free, so a thread that starts late (a worker loading the model) or runs
+ * slowly takes fewer, and the last one finishes at most one chunk after the others.
+ */
+function chunks(iterations: number, threads: number, perThread = 4): [number, number][] {
   const blocks = Math.ceil(iterations / BLOCK_SIZE) - 1;
   if (blocks <= 0) return [];
-  const perChunk = Math.max(1, Math.ceil(blocks / (workers * 4)));
+  const perChunk = Math.max(1, Math.ceil(blocks / (threads * perThread)));
   const out: [number, number][] = [];
   for (let b = 1; b <= blocks; b += perChunk) {
     out.push([b * BLOCK_SIZE, Math.min(iterations, (b + perChunk) * BLOCK_SIZE)]);
@@ -115,15 +119,18 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
 }
 
 /**
- * Runs a validated scenario over `workers` threads (default: the cores), or in this thread while
- * yielding to the event loop when workers is 1. Same numbers as runScenario, byte for byte.
+ * Runs a validated scenario over `workers` threads (default: the cores), this one included: it
+ * works through the chunks with `workers - 1` pool threads, so it is busy while they start (a worker
+ * loads the model in a few hundred milliseconds) and the cores are not oversubscribed. Yields to
+ * the event loop between chunks. Same numbers as runScenario, byte for byte, whoever runs a chunk.
  */
 export async function runScenarioAsync(scenario: Scenario, options: RunOptions = {}): Promise<Results> {
   const iterations = options.iterations ?? scenario.simulation.iterations;
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(iterations)));
-  const work = chunks(iterations, workers);
-  // Threads start (and load the model) while this thread runs the first block.
-  const pool = workers > 1 && work.length > 0 ? await startPool(Math.min(workers, work.length)) : null;
+  const work = chunks(iterations, workers, workers > 1 ? 8 : 4);
+  // Pool threads start (and load the model) while this thread runs the first block and the first chunks.
+  const poolThreads = Math.min(workers - 1, work.length - 1);
+  const pool = poolThreads > 0 ? await startPool(poolThreads) : null;
   let p: Prepared;
   try {
     p = prepare(scenario, options);
@@ -132,30 +139,30 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
     throw error;
   }
   let done = Math.min(p.iterations, BLOCK_SIZE);
-  const progress = (part: BlockPartial) => {
+  const add = (part: BlockPartial) => {
+    p.aggregator.add(part);
     done += part.to - part.from;
     options.onProgress?.(done, p.iterations);
   };
   options.onProgress?.(done, p.iterations);
-  if (pool === null) {
-    for (const [from, to] of work) {
-      const part = runChunk(task(p, from, to));
-      p.aggregator.add(part);
-      progress(part);
+  let next = 0;
+  const take = () => (next < work.length ? work[next++] : null);
+  let failed = false;
+  const pooled = Array.from({ length: pool === null ? 0 : poolThreads }, async () => {
+    for (let w = take(); w !== null && !failed; w = take()) add((await pool!.run(task(p, w[0], w[1]))) as BlockPartial);
+  });
+  try {
+    for (let w = take(); w !== null; w = take()) {
+      add(runChunk(task(p, w[0], w[1])));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return finish(p);
-  }
-  try {
-    await Promise.all(
-      work.map(async ([from, to]) => {
-        const part = (await pool.run(task(p, from, to))) as BlockPartial;
-        p.aggregator.add(part);
-        progress(part);
-      }),
-    );
+    await Promise.all(pooled);
+  } catch (error) {
+    failed = true;
+    await Promise.allSettled(pooled);
+    throw error;
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
   return finish(p);
 }

@@ -141,10 +141,10 @@ export class ScenarioModel {
   evaluateBlock(count: number, out: Float64Array[], throughYear?: number): void {
     const c = this.c;
     this.resolve(out);
-    this.sharedPaths(count);
+    const years = throughYear === undefined ? c.years : Math.min(c.years, throughYear + 1);
+    this.sharedPaths(count, years);
     const base = this.path(0, c.baseYearIndex);
     for (let i = 0; i < count; i++) this.realBase[i] = base[i];
-    const years = throughYear === undefined ? c.years : Math.min(c.years, throughYear + 1);
     for (const keys of this.evaluatedKey) keys.fill(null);
     for (let o = 0; o < c.options.length; o++) {
       const main = this.runOption(o, count, out, years);
@@ -156,10 +156,10 @@ export class ScenarioModel {
   }
 
   /** Prices, demand, pay and the price level every option shares (common random numbers). */
-  private sharedPaths(count: number): void {
+  private sharedPaths(count: number, years: number): void {
     const c = this.c;
     const v = c.inputs.values;
-    for (let t = 0; t < c.years; t++) {
+    for (let t = 0; t < years; t++) {
       const deflator = this.path(0, t);
       const children = this.path(1, t);
       const pay = this.path(2, t);
@@ -193,7 +193,7 @@ export class ScenarioModel {
         }
       }
     }
-    this.flows?.run(v, count);
+    this.flows?.run(v, count, years);
   }
 
   /** The scheduled terms of option o in year t: its own, or those of the option it transfers to. */

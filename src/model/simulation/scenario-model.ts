@@ -1,6 +1,6 @@
 import { LANES, type QuantityRef } from "../inputs/input-sampler.ts";
 import type { CompiledDisruption, CompiledOption, CompiledScenario } from "../inputs/compile-scenario.ts";
-import type { LineContext, SharedPaths } from "../costs/line-definition.ts";
+import type { FlowColumns, LineContext, SharedPaths } from "../costs/line-definition.ts";
 import { FINANCE_LINES } from "../costs/finance-lines.ts";
 import { PathFinance, type FinanceColumns, type TransferCost } from "../finance/path-finance.ts";
 import { ChildrenFlows } from "./children-flows.ts";
@@ -37,6 +37,7 @@ export class ScenarioModel {
   private readonly sublineNames: string[][];
   /** Year t's shared paths, built once. */
   private readonly sharedByYear: SharedPaths[];
+  private readonly sharedByPathYear = new Map<number, SharedPaths>();
   /** One context, its fields reset per evaluation, so evaluating a line allocates nothing. */
   private readonly ctx: LineContext;
   private ctxYear = 0;
@@ -44,6 +45,9 @@ export class ScenarioModel {
   private readonly planTotals = { total: new Float64Array(LANES), council: new Float64Array(LANES), dfe: new Float64Array(LANES) };
   private readonly planGross = new Float64Array(LANES);
   private readonly failureYears: number[] = [];
+  /** Each option's finance path, and one for the contingency plans: reused block after block. */
+  private readonly optionFinance: PathFinance[];
+  private readonly planFinance: PathFinance;
   /** Output columns resolved by name for the `out` last seen (the same array block after block). */
   private resolvedFor: Float64Array[] | null = null;
   private yearLines: Float64Array[][][] = [];
@@ -82,6 +86,8 @@ export class ScenarioModel {
       unitCost: c.weeklyUnitCost.map((_, p) => this.unitCostPath(p, t)),
     }));
     const lineIndex = this.lineIndex;
+    this.optionFinance = c.options.map((opt) => new PathFinance(c, opt, null, 0));
+    this.planFinance = new PathFinance(c, c.options[0], null, 0);
     this.dependencyIndex = c.lines.map((l) => l.dependencies.map((d) => lineIndex.get(d)!));
     this.lineKey = c.lines.map(() => null);
     this.evaluatedKey = Array.from({ length: n }, () => c.lines.map(() => null));
@@ -239,7 +245,7 @@ export class ScenarioModel {
     ctx.count = count;
     ctx.t = t;
     ctx.values = v;
-    ctx.shared = flows === null ? this.sharedByYear[t] : { ...this.sharedByYear[t], childFactor: this.flows!.childFactor(terms.regime, t), flows };
+    ctx.shared = flows === null ? this.sharedByYear[t] : this.sharedWithFlows(terms.regime, t, flows);
     this.ctxYear = t;
     this.ctxLines = lines;
     const sharedState = c.sharedLineState;
@@ -273,6 +279,17 @@ export class ScenarioModel {
       const line = lines[k];
       for (let i = 0; i < count; i++) gross[i] -= line[i];
     }
+  }
+
+  /** Year t's shared paths with option (regime) o's children's path, built once per path and year. */
+  private sharedWithFlows(o: number, t: number, flows: FlowColumns): SharedPaths {
+    const key = this.flows!.pathIndex(o) * this.c.years + t;
+    let shared = this.sharedByPathYear.get(key);
+    if (shared === undefined) {
+      shared = { ...this.sharedByYear[t], childFactor: this.flows!.childFactor(o, t), flows };
+      this.sharedByPathYear.set(key, shared);
+    }
+    return shared;
   }
 
   /**
@@ -310,7 +327,7 @@ export class ScenarioModel {
     const c = this.c;
     const layout = c.layout;
     const opt = c.options[o];
-    const finance = new PathFinance(c, opt, null, count);
+    const finance = this.optionFinance[o].start(opt, null, count);
     for (let t = 0; t < years; t++) {
       const terms = this.scheduled(o, t);
       const lines = this.yearLines[o][t];
@@ -376,7 +393,7 @@ export class ScenarioModel {
     const groups = plan.transferTo === null ? (failureYears.length > 0 ? [-1] : []) : failureYears;
     const gross = this.planGross;
     for (const f of groups) {
-      const finance = new PathFinance(c, opt, plan, count);
+      const finance = this.planFinance.start(opt, plan, count);
       for (let t = 0; t < c.years; t++) {
         const scheduled = this.scheduled(o, t);
         let regime = scheduled.regime;

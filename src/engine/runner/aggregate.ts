@@ -43,7 +43,8 @@ export interface Histogram {
 export interface BlockPartial {
   from: number;
   to: number;
-  columns?: Float64Array[];
+  /** Exact: each output's values; null for an output equal in every block to its alias (plan.aliasOf), not stored. */
+  columns?: (Float64Array | null)[];
   /** Per block, per output: count, mean, m2 of its non-NaN values (merged in block order). */
   welford?: Float64Array;
   /** Per output: bins + 2 counts (order-free sums). */
@@ -56,8 +57,9 @@ export interface BlockPartial {
 
 /** Chooses exact or binned aggregation; `pilot` is the first block's columns. */
 export function planAggregation(size: number, iterations: number, pilot: SimulationColumns): AggregationMode {
+  // Kept values: constant columns alias each other too (a column not stored is memory not touched).
+  if (size * iterations <= EXACT_VALUE_LIMIT) return { exact: true, aliasOf: findAliases(pilot.columns, true) };
   const aliasOf = findAliases(pilot.columns);
-  if (size * iterations <= EXACT_VALUE_LIMIT) return { exact: true, aliasOf };
   const lo = new Float64Array(size);
   const hi = new Float64Array(size);
   pilot.columns.forEach((col, k) => {
@@ -78,13 +80,14 @@ export function planAggregation(size: number, iterations: number, pilot: Simulat
 
 /**
  * For each column, the first earlier column with the same bits (-1 when none); hashed, then
- * compared. Columns of one repeated value are left out: folding them is already a single pass.
+ * compared. Columns of one repeated value are left out unless `constants`: folding them into
+ * histograms is already a single pass.
  */
-export function findAliases(columns: readonly Float64Array[]): Int32Array {
+export function findAliases(columns: readonly Float64Array[], constants = false): Int32Array {
   const aliasOf = new Int32Array(columns.length).fill(-1);
   const byHash = new Map<number, number[]>();
   columns.forEach((col, k) => {
-    if (col.every((x) => Object.is(x, col[0]))) return;
+    if (!constants && col.every((x) => Object.is(x, col[0]))) return;
     const words = new Int32Array(col.buffer, col.byteOffset, col.length * 2);
     let h = 0x811c9dc5;
     for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
@@ -111,7 +114,12 @@ function sameBits(a: Float64Array, b: Float64Array, count: number): boolean {
 
 /** Creates the partial that consecutive blocks starting at `from` fold into. */
 export function emptyPartial(size: number, from: number, to: number, plan: AggregationMode): BlockPartial {
-  if (plan.exact) return { from, to, columns: columnViews(size, to - from) };
+  if (plan.exact) {
+    const stored = [...plan.aliasOf.subarray(0, size)].filter((j) => j < 0).length;
+    const views = columnViews(stored, to - from);
+    let next = 0;
+    return { from, to, columns: Array.from({ length: size }, (_, k) => (plan.aliasOf[k] < 0 ? views[next++] : null)) };
+  }
   const blocks = Math.ceil((to - from) / BLOCK_SIZE);
   return {
     from, to,
@@ -138,7 +146,7 @@ export class BlockFolder {
     private readonly plan: AggregationMode,
     private readonly size: number,
   ) {
-    this.aliased = plan.exact ? new Int32Array(0) : Int32Array.from(plan.aliasOf.subarray(0, size));
+    this.aliased = Int32Array.from(plan.aliasOf.subarray(0, size));
   }
 
   /** Folds `count` lanes of `columns` as iterations part.from + start ... (start a multiple of BLOCK_SIZE). */
@@ -147,7 +155,19 @@ export class BlockFolder {
     const size = this.size;
     if (this.plan.exact) {
       const target = part.columns!;
-      for (let k = 0; k < size; k++) target[k].set(columns[k].subarray(0, count), start);
+      const aliased = this.aliased;
+      for (let k = 0; k < size; k++) {
+        const j = aliased[k];
+        if (j >= 0) {
+          if (sameBits(columns[j], columns[k], count)) continue;
+          // Equal to its alias until this block: stored from now on, with the alias's values so far.
+          const own = new Float64Array(part.to - part.from);
+          own.set(target[j]!.subarray(0, start));
+          target[k] = own;
+          aliased[k] = -1;
+        }
+        target[k]!.set(columns[k].subarray(0, count), start);
+      }
       return;
     }
     const plan = this.plan;
@@ -198,8 +218,9 @@ export class BlockFolder {
     }
   }
 
-  /** Gives every output still folded as its alias its own sums: call once, after the last block. */
+  /** Gives every output still folded as its alias its own sums (binned): call once, after the last block. */
   complete(): void {
+    if (this.plan.exact) return;
     for (let k = 0; k < this.size; k++) if (this.aliased[k] >= 0) this.separate(k, this.aliased[k]);
   }
 
@@ -284,7 +305,7 @@ export function columnViews(count: number, length: number): Float64Array[] {
 
 /** The buffers of a partial, each once, to transfer rather than copy between threads. */
 export function transferList(part: BlockPartial): ArrayBuffer[] {
-  const arrays = [...(part.columns ?? []), part.welford, part.counts, part.min, part.max, part.negatives, part.positives];
+  const arrays = [...(part.columns ?? []).filter((c) => c !== null), part.welford, part.counts, part.min, part.max, part.negatives, part.positives];
   return [...new Set(arrays.filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer))];
 }
 
@@ -343,7 +364,7 @@ export class Aggregator {
     const counts = new Array<number>(bins).fill(0);
     if (plan.exact) {
       const values: number[] = [];
-      for (const p of parts) for (const x of p.columns![k]) if (x === x) values.push(x);
+      for (const p of parts) for (const x of p.columns![k] ?? p.columns![plan.aliasOf[k]]!) if (x === x) values.push(x);
       if (values.length === 0) return { lo: 0, hi: 0, counts };
       let [lo, hi] = [Infinity, -Infinity];
       for (const x of values) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
@@ -382,11 +403,11 @@ export class Aggregator {
       for (let k = 0; k < this.size; k++) {
         // The same bits as its alias in every part: the same statistics, without selecting again.
         const j = plan.aliasOf[k];
-        if (j >= 0 && parts.every((p) => sameBits(p.columns![j], p.columns![k], p.to - p.from))) {
+        if (j >= 0 && parts.every((p) => p.columns![k] === null)) {
           stats.push(stats[j]);
           continue;
         }
-        for (const p of parts) all.set(p.columns![k], p.from);
+        for (const p of parts) all.set(p.columns![k] ?? p.columns![j]!, p.from);
         stats.push(exactStats(all, scratch));
       }
       return stats;

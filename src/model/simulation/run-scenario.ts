@@ -1,10 +1,10 @@
 import { availableParallelism } from "node:os";
 import type { Piscina } from "piscina";
-import { workerModule, Aggregator, BLOCK_SIZE, emptyPartial, foldBlock, planAggregation, type BlockPartial } from "../../engine/index.ts";
+import { workerModule, Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, foldBlock, planAggregation, type BlockPartial, type SimulationColumns } from "../../engine/index.ts";
 import { buildResults, type ConditioningSummary, type PercentileMethod, type Results } from "./results.ts";
 import { compiledFor, runChunk, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
-import { simulateRange, type ProgressListener } from "./simulate.ts";
+import { simulateBlocks, simulateRange, type ProgressListener } from "./simulate.ts";
 
 export { BLOCK_SIZE };
 
@@ -36,6 +36,8 @@ interface Prepared {
   compiled: ReturnType<typeof compiledFor>;
   lanes: Int32Array | null;
   conditioning: ConditioningSummary | undefined;
+  /** The first block, simulated to plan the aggregation, not yet folded. */
+  pilot: SimulationColumns;
 }
 
 /** A chunk's task, with its slice of the lanes when the run is conditioned. */
@@ -57,10 +59,36 @@ function prepare(scenario: Scenario, options: RunOptions): Prepared {
   const pilot = simulateRange(compiled, 0, Math.min(iterations, BLOCK_SIZE), options.lanes?.subarray(0, Math.min(iterations, BLOCK_SIZE)) ?? null);
   const plan = planAggregation(size, iterations, pilot);
   const aggregator = new Aggregator(size, iterations, plan);
-  const first = emptyPartial(size, 0, pilot.to, plan);
-  foldBlock(first, pilot, plan);
-  aggregator.add(first);
-  return { iterations, seed, base: { key, scenario, seed, plan }, aggregator, compiled, lanes: options.lanes ?? null, conditioning: options.conditioning };
+  return { iterations, seed, base: { key, scenario, seed, plan }, aggregator, compiled, lanes: options.lanes ?? null, conditioning: options.conditioning, pilot };
+}
+
+/** Folds the first block alone (when pool threads share the rest). */
+function foldPilot(p: Prepared): void {
+  const first = emptyPartial(p.compiled.layout.size, 0, p.pilot.to, p.base.plan);
+  foldBlock(first, p.pilot, p.base.plan);
+  p.aggregator.add(first);
+}
+
+/**
+ * One partial for the whole run in this thread: the first block, then each range folded into it in
+ * turn by `fold` (a partial a chunk allocated and zeroed a histogram of every output each time,
+ * 12 MB for Bradford); `end` hands it to the aggregator.
+ */
+function thisThreadRun(p: Prepared): { fold(from: number, to: number): void; end(): void } {
+  const size = p.compiled.layout.size;
+  const part = emptyPartial(size, 0, p.iterations, p.base.plan);
+  const folder = new BlockFolder(part, p.base.plan, size);
+  folder.accept(p.pilot.columns, 0, p.pilot.to);
+  return {
+    fold(from, to) {
+      const sink = { accept: (columns: readonly Float64Array[], start: number, count: number) => folder.accept(columns, from + start, count) };
+      simulateBlocks(p.compiled, from, to, sink, p.lanes === null ? null : p.lanes.subarray(from, to));
+    },
+    end() {
+      folder.complete();
+      p.aggregator.add(part);
+    },
+  };
 }
 
 /**
@@ -114,7 +142,9 @@ async function startPool(threads: number): Promise<Piscina> {
 /** Runs a validated scenario in this thread and returns its results. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
   const p = prepare(scenario, options);
-  for (const [from, to] of chunks(p.iterations, 1)) p.aggregator.add(runChunk(task(p, from, to)));
+  const run = thisThreadRun(p);
+  if (p.iterations > BLOCK_SIZE) run.fold(BLOCK_SIZE, p.iterations);
+  run.end();
   return finish(p);
 }
 
@@ -139,6 +169,19 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
     throw error;
   }
   let done = Math.min(p.iterations, BLOCK_SIZE);
+  if (pool === null) {
+    options.onProgress?.(done, p.iterations);
+    const run = thisThreadRun(p);
+    for (const [from, to] of work) {
+      run.fold(from, to);
+      done += to - from;
+      options.onProgress?.(done, p.iterations);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    run.end();
+    return finish(p);
+  }
+  foldPilot(p);
   const add = (part: BlockPartial) => {
     p.aggregator.add(part);
     done += part.to - part.from;

@@ -320,27 +320,27 @@ function addCounts(total: Uint32Array, part: Uint32Array): void {
  */
 export class Aggregator {
   private readonly parts: BlockPartial[] = [];
-  /** Order-free sums, folded in as partials arrive so their buffers can go. */
-  private readonly counts: Uint32Array;
-  private readonly min: Float64Array;
-  private readonly max: Float64Array;
-  private readonly negatives: Float64Array;
-  private readonly positives: Float64Array;
+  /**
+   * Order-free sums, folded in as partials arrive so their buffers can go; the first partial's own
+   * arrays are taken over rather than added to zeros (a run in one thread has only one).
+   */
+  private counts: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private min: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private max: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private negatives: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private positives: Float64Array<ArrayBufferLike> = new Float64Array(0);
 
   constructor(
     private readonly size: number,
     private readonly iterations: number,
     readonly plan: AggregationMode,
-  ) {
-    this.counts = new Uint32Array(plan.exact ? 0 : size * (plan.bins + 2));
-    this.min = new Float64Array(plan.exact ? 0 : size).fill(Infinity);
-    this.max = new Float64Array(plan.exact ? 0 : size).fill(-Infinity);
-    this.negatives = new Float64Array(plan.exact ? 0 : size);
-    this.positives = new Float64Array(plan.exact ? 0 : size);
-  }
+  ) {}
 
   add(part: BlockPartial): void {
-    if (!this.plan.exact) {
+    if (!this.plan.exact && this.counts.length === 0) {
+      [this.counts, this.min, this.max, this.negatives, this.positives] = [part.counts!, part.min!, part.max!, part.negatives!, part.positives!];
+      part = { from: part.from, to: part.to, welford: part.welford };
+    } else if (!this.plan.exact) {
       addCounts(this.counts, part.counts!);
       const [min, max, negatives, positives] = [part.min!, part.max!, part.negatives!, part.positives!];
       for (let k = 0; k < this.size; k++) {

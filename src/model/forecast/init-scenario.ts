@@ -101,7 +101,8 @@ export function initScenario(facts: CouncilFacts): InitialScenario {
     simulation: { iterations: 10000, seed: facts.seed ?? `${facts.id}-${facts.startYear}` },
     baseline: {
       generalInflation: DRIVER_DEFAULTS.generalInflation,
-      childrenGrowth: DRIVER_DEFAULTS.childrenGrowth,
+      // With flows the entry rate carries the demand shocks (FLOW_DEFAULTS): a growth rate beside it would be read by nothing.
+      ...(facts.flows ? {} : { childrenGrowth: DRIVER_DEFAULTS.childrenGrowth }),
       placements,
       // Flows are opt-in: at national defaults they replace the demand driver and its local shocks, and the
       // backtest has not yet shown them at least as good on the cases (README, Children as flows).

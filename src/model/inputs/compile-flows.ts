@@ -39,7 +39,7 @@ const FLOW_KINDS = new Set(["fewer-entries", "more-kinship", "faster-step-down"]
  * `options.<id>.recovery.<mechanism>.*`, so the sensitivity table names each mechanism); null when
  * the scenario has neither. Placement types are checked against baseline.placements.
  */
-export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity) => QuantityRef): CompiledFlows | null {
+export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity, streamKey?: string) => QuantityRef): CompiledFlows | null {
   const b = scenario.baseline as Scenario["baseline"] & { flows?: FlowsInput };
   const options = scenario.options as (Scenario["options"][number] & { recovery?: { mechanisms: Mechanism[] } })[];
   if (b.flows === undefined && options.every((o) => o.recovery === undefined)) return null;
@@ -52,17 +52,20 @@ export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity)
   };
   const f = b.flows;
   const recovery = options.map((o) => {
-    const key = `options.${o.drawsAs ?? o.id}.recovery`;
+    // Listed under the option's own path, drawn from the streams of the option it is drawn as (compile-scenario's drawnAs).
+    const key = `options.${o.id}.recovery`;
+    const stream = `options.${o.drawsAs ?? o.id}.recovery`;
+    const own = (name: string, q: Quantity) => add(`${key}.${name}`, q, `${stream}.${name}`);
     return (o.recovery?.mechanisms ?? []).map((m, j): CompiledMechanism => {
       const at = `options.${o.id}.recovery.mechanisms[${j}]`;
       if (f === undefined && FLOW_KINDS.has(m.kind)) issues.push({ path: at, message: `a '${m.kind}' mechanism acts on flows: give baseline.flows` });
       const moving = m.kind === "more-kinship" || m.kind === "faster-step-down";
       return {
         kind: m.kind,
-        size: add(`${key}.${m.id}.size`, m.size),
+        size: own(`${m.id}.size`, m.size),
         rampYears: m.rampYears,
-        underDelivery: add(`${key}.${m.id}.underDelivery`, m.underDelivery),
-        deliveredShareIfShort: add(`${key}.${m.id}.deliveredShareIfShort`, m.deliveredShareIfShort),
+        underDelivery: own(`${m.id}.underDelivery`, m.underDelivery),
+        deliveredShareIfShort: own(`${m.id}.deliveredShareIfShort`, m.deliveredShareIfShort),
         from: moving ? m.from.map((t, i) => typeIndex(t, `${at}.from[${i}]`)) : [],
         to: moving ? typeIndex(m.to, `${at}.to`) : -1,
       };

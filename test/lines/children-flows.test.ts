@@ -69,7 +69,7 @@ describe("children as flows (baseline.flows)", () => {
     expect(plain("children:entries", 1)[0]).toBe(0);
   });
 
-  it("conserves children: year end = start + entries - exits, every year, every iteration (property)", () => {
+  it("conserves children: year end = start + entries - exits, every year, every iteration; care leavers never negative (property)", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 8 }), fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (seed, entry, exit) => {
         const data = flowLedger();
@@ -82,6 +82,7 @@ describe("children as flows (baseline.flows)", () => {
             { from: "fostering", to: "residential", rate: 0.1 },
           ],
         };
+        base.careLeavers = { costPerLeaver: 1000, leavingRate: { dist: "uniform", min: 0, max: 2, per: "year", note: "test" } };
         data.simulation = { iterations: 16, seed };
         const { at: get } = run(data, 16);
         for (let i = 0; i < 16; i++) {
@@ -92,6 +93,9 @@ describe("children as flows (baseline.flows)", () => {
             expect(Math.abs(end - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, start));
             expect(end).toBeGreaterThanOrEqual(0);
             expect(get("children:residential", t)[i] + get("children:fostering", t)[i]).toBeCloseTo(end, 9);
+            // Care leavers supported: a stock, never negative, finite whatever the rates.
+            expect(get("children:careLeavers", t)[i]).toBeGreaterThanOrEqual(0);
+            expect(Number.isFinite(get("children:careLeavers", t)[i])).toBe(true);
             start = end;
           }
         }

@@ -28,6 +28,8 @@ export interface CompiledFlows {
   exitRate: (QuantityRef | null)[];
   moves: { from: number; to: number; rate: QuantityRef }[];
   shareOfExitsAt18: QuantityRef;
+  /** Share of supported care leavers leaving support a year (baseline.careLeavers; zero without it). */
+  careLeaverLeavingRate: QuantityRef;
   /** Each option's mechanisms, by option index. */
   recovery: CompiledMechanism[][];
 }
@@ -75,7 +77,10 @@ export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity,
   if (f === undefined) {
     if (issues.length > 0) throw new ScenarioError(issues);
     const zero = add("baseline.flows.none", 0);
-    return { hasFlows: false, types, opening, entries: { ref: zero, perChild: false }, entryMix: null, exitRate: types.map(() => null), moves: [], shareOfExitsAt18: zero, recovery };
+    return {
+      hasFlows: false, types, opening, entries: { ref: zero, perChild: false }, entryMix: null, exitRate: types.map(() => null), moves: [],
+      shareOfExitsAt18: zero, careLeaverLeavingRate: zero, recovery,
+    };
   }
   for (const name of Object.keys(f.exitRate)) typeIndex(name, `baseline.flows.exitRate.${name}`);
   for (const name of Object.keys(f.entryMix ?? {})) typeIndex(name, `baseline.flows.entryMix.${name}`);
@@ -102,6 +107,8 @@ export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity,
     exitRate: types.map((p) => (f.exitRate[p] === undefined ? null : add(`baseline.flows.exitRate.${p}`, f.exitRate[p]))),
     moves,
     shareOfExitsAt18: add("baseline.flows.shareOfExitsAt18", f.shareOfExitsAt18),
+    // The same key and quantity as the care leavers line registers, so both read one slot.
+    careLeaverLeavingRate: add("baseline.careLeavers.leavingRate", b.careLeavers?.leavingRate ?? 0),
     recovery,
   };
 }

@@ -5,8 +5,8 @@ import type { FlowColumns } from "../costs/line-definition.ts";
 /** Months a year: flows are stepped monthly, so a year's cost uses the year's average children. */
 export const STEPS_PER_YEAR = 12;
 
-/** Columns a path holds a year: average and year-end children by type, entries, exits, leavers at 18, child factor. */
-const extraColumns = 4;
+/** Columns a path holds a year: average and year-end children by type, entries, exits, leavers at 18, care leavers supported, child factor. */
+const extraColumns = 5;
 
 /**
  * Children looked after as stocks and flows by placement type (DESIGN.md, Children as flows),
@@ -14,7 +14,9 @@ const extraColumns = 4;
  * or a count, split by the entry mix), leave (a rate a year by type) and move between types (rates
  * a year of the `from` stock), all computed from the stock at the start of the month. The average
  * stock is the mean of the monthly trapezoids; conservation holds by construction (year end = start
- * + entries - exits). Options whose recovery mechanisms act on flows get their own path; the rest
+ * + entries - exits). Care leavers supported are a running stock: the month's exits at 18 join it,
+ * and it loses the leaving rate a year, opening at its steady state (first-year leavers at 18 over
+ * the leaving rate). Options whose recovery mechanisms act on flows get their own path; the rest
  * share the baseline path (common random numbers).
  */
 export class ChildrenFlows {
@@ -50,9 +52,10 @@ export class ChildrenFlows {
         entries: col(q, t, 2 * T),
         exits: col(q, t, 2 * T + 1),
         leaversAt18: col(q, t, 2 * T + 2),
+        careLeavers: col(q, t, 2 * T + 3),
       })),
     );
-    this.childFactors = this.pathMechanisms.map((_, q) => Array.from({ length: years }, (_, t) => col(q, t, 2 * T + 3)));
+    this.childFactors = this.pathMechanisms.map((_, q) => Array.from({ length: years }, (_, t) => col(q, t, 2 * T + 4)));
   }
 
   /** True when the scenario gives baseline.flows (not only mechanisms that need none). */
@@ -76,6 +79,17 @@ export class ChildrenFlows {
       if (m.kind !== "fewer-agency-staff") continue;
       for (let i = 0; i < count; i++) change[i] -= mechanismEffect(m, values, t, i);
     }
+  }
+
+  /** Care leavers supported at the start: first-year leavers at 18 a year (opening stock x exit rates x share at 18) over the leaving rate. */
+  private openingCareLeavers(values: Float64Array, i: number): number {
+    const f = this.f;
+    const at = (ref: { slot: number; stride: 0 | 1 }) => values[ref.slot * LANES + i];
+    const rate = at(f.careLeaverLeavingRate);
+    if (!(rate > 0)) return 0;
+    let exits = 0;
+    for (let p = 0; p < this.types; p++) if (f.exitRate[p] !== null) exits += at(f.opening[p]) * Math.max(0, at(f.exitRate[p]!));
+    return (exits * at(f.shareOfExitsAt18)) / rate;
   }
 
   /** Simulates every path for lanes 0..count-1 of the inputs' current values. */
@@ -104,6 +118,7 @@ export class ChildrenFlows {
         let opening = 0;
         for (let p = 0; p < T; p++) opening += stock[p] = values[col(f.opening[p], 0) + i];
         for (let p = 0; p < T; p++) mix[p] = f.entryMix !== null ? f.entryMix[p] : opening > 0 ? stock[p] / opening : 1 / T;
+        let leavers = this.openingCareLeavers(values, i);
         for (let t = 0; t < this.years; t++) {
           const view = this.views[q][t];
           let total = 0;
@@ -124,15 +139,23 @@ export class ChildrenFlows {
           for (let p = 0; p < T; p++) out[p] = out[p] > 1 ? 1 / out[p] : 1;
           let yearEntries = 0;
           let yearExits = 0;
+          const at18 = values[col(f.shareOfExitsAt18, t) + i];
+          const leavingM = Math.max(0, values[col(f.careLeaverLeavingRate, t) + i]) / STEPS_PER_YEAR;
+          view.careLeavers[i] = 0;
           for (let p = 0; p < T; p++) view.average[p][i] = 0;
           for (let m = 0; m < STEPS_PER_YEAR; m++) {
             start.set(stock);
             change.fill(0);
+            let monthExits = 0;
             for (let p = 0; p < T; p++) {
               const exits = start[p] * exitM[p] * out[p];
               change[p] += entriesM * mix[p] - exits;
-              yearExits += exits;
+              monthExits += exits;
             }
+            yearExits += monthExits;
+            const before = leavers;
+            leavers = before * (1 - Math.min(1, leavingM)) + monthExits * at18;
+            view.careLeavers[i] += (before + leavers) / (2 * STEPS_PER_YEAR);
             for (let k = 0; k < moves.length; k++) {
               const { from, to } = moves[k];
               const moved = start[from] * moveM[k] * out[from];
@@ -152,7 +175,7 @@ export class ChildrenFlows {
           }
           view.entries[i] = yearEntries;
           view.exits[i] = yearExits;
-          view.leaversAt18[i] = yearExits * values[col(f.shareOfExitsAt18, t) + i];
+          view.leaversAt18[i] = yearExits * at18;
           this.childFactors[q][t][i] = opening > 0 ? average / opening : 0;
         }
       }

@@ -12,8 +12,10 @@ const PLAN = "Community Care, autumn 2024 (DfE annual report 2023-24)";
 /** The chance each mechanism under-delivers and what it then delivers: the national default for savings plans. */
 const delivery = {
   underDelivery: {
-    dist: "bernoulli", p: 0.4,
-    note: "assumption: savings plans deliver part of their plan (management action's default delivers 0.2-0.8, half on average; Sandwell's plan, seeds/sandwell-2019-20-savings-plan, rose from 0.6m to 7.3m a year); a 40% chance of falling short",
+    dist: "bernoulli", p: 0.5,
+    note:
+      "assumption: savings plans deliver part of their plan (management action's national default delivers 0.2-0.8, half on average); " +
+      "a named mechanism with money behind it: an even chance of falling short",
   },
   deliveredShareIfShort: { dist: "pert", min: 0.2, mode: 0.5, max: 0.8, note: "assumption: as management action's delivery, the share delivered when the plan falls short" },
 } as const;

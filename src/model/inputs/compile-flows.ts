@@ -38,7 +38,7 @@ const FLOW_KINDS = new Set(["fewer-entries", "more-kinship", "faster-step-down"]
 
 /**
  * Registers baseline.flows and every option's recovery mechanisms (keys `baseline.flows.*` and
- * `options.<id>.recovery.<mechanism>.*`, so the sensitivity table names each mechanism); null when
+ * `options.<id>.recovery.mechanisms.<mechanism>.*`, so the sensitivity table names each mechanism); null when
  * the scenario has neither. Placement types are checked against baseline.placements.
  */
 export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity, streamKey?: string) => QuantityRef): CompiledFlows | null {
@@ -54,9 +54,10 @@ export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity,
   };
   const f = b.flows;
   const recovery = options.map((o) => {
-    // Listed under the option's own path, drawn from the streams of the option it is drawn as (compile-scenario's drawnAs).
-    const key = `options.${o.id}.recovery`;
-    const stream = `options.${o.drawsAs ?? o.id}.recovery`;
+    // Listed under the option's own path (mechanisms by id, as overrides address them), drawn from the
+    // streams of the option it is drawn as (compile-scenario's drawnAs).
+    const key = `options.${o.id}.recovery.mechanisms`;
+    const stream = `options.${o.drawsAs ?? o.id}.recovery.mechanisms`;
     const own = (name: string, q: Quantity) => add(`${key}.${name}`, q, `${stream}.${name}`);
     return (o.recovery?.mechanisms ?? []).map((m, j): CompiledMechanism => {
       const at = `options.${o.id}.recovery.mechanisms[${j}]`;

@@ -117,6 +117,17 @@ describe("recovery mechanisms (option recovery)", () => {
     expect(at("recoveryDelivery", 1)[0]).toBeCloseTo(102_000, 6);
   });
 
+  it("fewer entries act on the baseline path's entries, so a smaller stock does not compound (rate per child)", () => {
+    const data = flowLedger({ recovery: { mechanisms: [{ id: "early-help", kind: "fewer-entries", size: 0.5 }] } });
+    (data.baseline as { flows: { entries: unknown } }).flows.entries = { ratePerChild: 0.4 };
+    data.options.push({ id: "in-house", label: "In-house", kind: "in-house" });
+    const { at } = run(data);
+    // Baseline: 0.4 x its own stock at the start of each year; the plan: half of that, every year.
+    for (let t = 0; t < 3; t++) expect(at("children:entries", t, 0)[0]).toBeCloseTo(at("children:entries", t, 1)[0] * 0.5, 9);
+    expect(at("children:entries", 0, 1)[0]).toBeCloseTo(0.4 * 132, 9);
+    expect(at("children:total", 2, 0)[0]).toBeLessThan(at("children:total", 2, 1)[0]);
+  });
+
   it("an under-delivered mechanism delivers its short share", () => {
     const { at } = run(
       flowLedger({ recovery: { mechanisms: [{ id: "early-help", kind: "fewer-entries", size: 0.5, underDelivery: 1, deliveredShareIfShort: 0.5 }] } }),

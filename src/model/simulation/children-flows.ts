@@ -11,7 +11,8 @@ const extraColumns = 5;
 /**
  * Children looked after as stocks and flows by placement type (DESIGN.md, Children as flows),
  * over a block of lanes: each year in monthly steps, children enter (a rate of the opening stock
- * or a count, split by the entry mix), leave (a rate a year by type) and move between types (rates
+ * or a count, split by the entry mix; on a recovery path, the baseline path's entries less any
+ * fewer-entries effect), leave (a rate a year by type) and move between types (rates
  * a year of the `from` stock), all computed from the stock at the start of the month. The average
  * stock is the mean of the monthly trapezoids; conservation holds by construction (year end = start
  * + entries - exits). Care leavers supported are a running stock: the month's exits at 18 join it,
@@ -123,7 +124,9 @@ export class ChildrenFlows {
           const view = this.views[q][t];
           let total = 0;
           for (let p = 0; p < T; p++) total += stock[p];
-          let entries = f.entries.perChild ? values[col(f.entries.ref, t) + i] * total : values[col(f.entries.ref, t) + i];
+          // Entries follow the area's demand, read from the baseline path (q = 0, run first): a recovery
+          // path's smaller stock must not lower its own later entries, or early help would compound.
+          let entries = q > 0 ? this.views[0][t].entries[i] : f.entries.perChild ? values[col(f.entries.ref, t) + i] * total : values[col(f.entries.ref, t) + i];
           for (const m of fewerEntries) entries *= 1 - Math.min(1, mechanismEffect(m, values, t, i));
           const entriesM = Math.max(0, entries) / STEPS_PER_YEAR;
           const out = outScale;

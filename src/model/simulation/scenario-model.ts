@@ -124,10 +124,10 @@ export class ScenarioModel {
   evaluateBlock(count: number, out: Float64Array[], throughYear?: number): void {
     const c = this.c;
     this.resolve(out);
-    this.sharedPaths(count);
+    const years = throughYear === undefined ? c.years : Math.min(c.years, throughYear + 1);
+    this.sharedPaths(count, years);
     const base = this.path(0, c.baseYearIndex);
     for (let i = 0; i < count; i++) this.realBase[i] = base[i];
-    const years = throughYear === undefined ? c.years : Math.min(c.years, throughYear + 1);
     for (let o = 0; o < c.options.length; o++) {
       const main = this.runOption(o, count, out, years);
       if (years < c.years) continue;
@@ -137,8 +137,8 @@ export class ScenarioModel {
     if (years === c.years) this.pairDifferences(count, out);
   }
 
-  /** Prices, demand, pay and the price level every option shares (common random numbers). */
-  private sharedPaths(count: number): void {
+  /** Prices, demand, pay and the price level every option shares (common random numbers); children as flows for the first `years` years. */
+  private sharedPaths(count: number, years: number): void {
     const c = this.c;
     const v = c.inputs.values;
     for (let t = 0; t < c.years; t++) {
@@ -175,7 +175,7 @@ export class ScenarioModel {
         }
       }
     }
-    this.flows?.run(v, count);
+    this.flows?.run(v, count, years);
   }
 
   /** The scheduled terms of option o in year t: its own, or those of the option it transfers to. */

@@ -1,5 +1,5 @@
 import { loadScenario, sensitivity, switchingValue, type Scenario } from "../model/index.ts";
-import { sensitivityTable, switchingTable } from "../report/index.ts";
+import { sensitivityTable, switchingTable } from "../report/text.ts";
 import { scenarioPath } from "./scenario-path.ts";
 import { UsageError } from "./usage-error.ts";
 

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { backtest, loadEvidence, loadScenario } from "../model/index.ts";
-import { backtestTable } from "../report/index.ts";
+import { backtestTable } from "../report/text.ts";
 import { REPOSITORY } from "./repository.ts";
 import { scenarioPath } from "./scenario-path.ts";
 

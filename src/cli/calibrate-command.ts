@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { balancingItems, calibrate, loadScenario, loadEvidence, type BalancingItem, type CalibrationRow } from "../model/index.ts";
-import { calibrationTable } from "../report/index.ts";
+import { calibrationTable } from "../report/text.ts";
 import { scenarioPath } from "./scenario-path.ts";
 import { REPOSITORY } from "./repository.ts";
 

@@ -1,5 +1,5 @@
 import { loadScenario, runScenarioAsync, type OptionResult } from "../model/index.ts";
-import { contingencyTable, resultsJson } from "../report/index.ts";
+import { contingencyTable, resultsJson } from "../report/text.ts";
 import { progressBar } from "./progress-bar.ts";
 import { scenarioPath } from "./scenario-path.ts";
 

@@ -3,7 +3,7 @@ import { scenarioPath } from "./scenario-path.ts";
 import { join } from "node:path";
 import { loadEvidence, loadScenario, runForecast, runToPrecision } from "../model/index.ts";
 import { REPOSITORY } from "./repository.ts";
-import { percent, resultsCsv, resultsJson, resultsTable } from "../report/index.ts";
+import { percent, resultsCsv, resultsJson, resultsTable } from "../report/text.ts";
 import { progressBar } from "./progress-bar.ts";
 import { checkOutputPath, fileProblem } from "./file-problem.ts";
 

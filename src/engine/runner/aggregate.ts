@@ -24,11 +24,13 @@ export const HISTOGRAM_BINS = 2048;
 /**
  * How a run's outputs are aggregated, fixed before any block runs and from nothing but the
  * scenario and the iteration count: exact (every value kept), or binned over ranges set from the
- * first block, widened to three times its spread.
+ * first block, widened to three times its spread. `aliasOf[k]` is the first output whose first
+ * block was bit for bit the same as output k's (-1 when none): a line no option changes is the
+ * same column in every option, and folding it once serves them all while the two stay equal.
  */
 export type AggregationMode =
-  | { exact: true }
-  | { exact: false; bins: number; lo: Float64Array; hi: Float64Array };
+  | { exact: true; aliasOf: Int32Array }
+  | { exact: false; bins: number; lo: Float64Array; hi: Float64Array; aliasOf: Int32Array };
 
 /** Counts in equal bins over [lo, hi], for a chart. */
 export interface Histogram {
@@ -41,7 +43,8 @@ export interface Histogram {
 export interface BlockPartial {
   from: number;
   to: number;
-  columns?: Float64Array[];
+  /** Exact: each output's values; null for an output equal in every block to its alias (plan.aliasOf), not stored. */
+  columns?: (Float64Array | null)[];
   /** Per block, per output: count, mean, m2 of its non-NaN values (merged in block order). */
   welford?: Float64Array;
   /** Per output: bins + 2 counts (order-free sums). */
@@ -54,7 +57,9 @@ export interface BlockPartial {
 
 /** Chooses exact or binned aggregation; `pilot` is the first block's columns. */
 export function planAggregation(size: number, iterations: number, pilot: SimulationColumns): AggregationMode {
-  if (size * iterations <= EXACT_VALUE_LIMIT) return { exact: true };
+  // Kept values: constant columns alias each other too (a column not stored is memory not touched).
+  if (size * iterations <= EXACT_VALUE_LIMIT) return { exact: true, aliasOf: findAliases(pilot.columns, true) };
+  const aliasOf = findAliases(pilot.columns);
   const lo = new Float64Array(size);
   const hi = new Float64Array(size);
   pilot.columns.forEach((col, k) => {
@@ -70,12 +75,51 @@ export function planAggregation(size: number, iterations: number, pilot: Simulat
     lo[k] = min - spread;
     hi[k] = max + spread;
   });
-  return { exact: false, bins: HISTOGRAM_BINS, lo, hi };
+  return { exact: false, bins: HISTOGRAM_BINS, lo, hi, aliasOf };
+}
+
+/**
+ * For each column, the first earlier column with the same bits (-1 when none); hashed, then
+ * compared. Columns of one repeated value are left out unless `constants`: folding them into
+ * histograms is already a single pass.
+ */
+export function findAliases(columns: readonly Float64Array[], constants = false): Int32Array {
+  const aliasOf = new Int32Array(columns.length).fill(-1);
+  const byHash = new Map<number, number[]>();
+  columns.forEach((col, k) => {
+    if (!constants && col.every((x) => Object.is(x, col[0]))) return;
+    const words = new Int32Array(col.buffer, col.byteOffset, col.length * 2);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+    const candidates = byHash.get(h);
+    const same = candidates?.find((j) => sameBits(columns[j], col, col.length));
+    if (same !== undefined) aliasOf[k] = same;
+    else if (candidates !== undefined) candidates.push(k);
+    else byHash.set(h, [k]);
+  });
+  return aliasOf;
+}
+
+/** True when the first `count` values of a and b have the same bits (NaN equal to NaN, -0 not to +0). */
+function sameBits(a: Float64Array, b: Float64Array, count: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y) {
+      if (x === x || y === y) return false;
+    } else if (x === 0 && 1 / x !== 1 / y) return false;
+  }
+  return true;
 }
 
 /** Creates the partial that consecutive blocks starting at `from` fold into. */
 export function emptyPartial(size: number, from: number, to: number, plan: AggregationMode): BlockPartial {
-  if (plan.exact) return { from, to, columns: columnViews(size, to - from) };
+  if (plan.exact) {
+    const stored = [...plan.aliasOf.subarray(0, size)].filter((j) => j < 0).length;
+    const views = columnViews(stored, to - from);
+    let next = 0;
+    return { from, to, columns: Array.from({ length: size }, (_, k) => (plan.aliasOf[k] < 0 ? views[next++] : null)) };
+  }
   const blocks = Math.ceil((to - from) / BLOCK_SIZE);
   return {
     from, to,
@@ -94,11 +138,16 @@ export function emptyPartial(size: number, from: number, to: number, plan: Aggre
  * signs), so each output's bins stay in cache and no row is ever copied into a column.
  */
 export class BlockFolder {
+  /** Outputs still folded as their alias (plan.aliasOf) in this partial: equal in every block so far. */
+  private readonly aliased: Int32Array;
+
   constructor(
     private readonly part: BlockPartial,
     private readonly plan: AggregationMode,
     private readonly size: number,
-  ) {}
+  ) {
+    this.aliased = Int32Array.from(plan.aliasOf.subarray(0, size));
+  }
 
   /** Folds `count` lanes of `columns` as iterations part.from + start ... (start a multiple of BLOCK_SIZE). */
   accept(columns: readonly Float64Array[], start: number, count: number): void {
@@ -106,7 +155,19 @@ export class BlockFolder {
     const size = this.size;
     if (this.plan.exact) {
       const target = part.columns!;
-      for (let k = 0; k < size; k++) target[k].set(columns[k].subarray(0, count), start);
+      const aliased = this.aliased;
+      for (let k = 0; k < size; k++) {
+        const j = aliased[k];
+        if (j >= 0) {
+          if (sameBits(columns[j], columns[k], count)) continue;
+          // Equal to its alias until this block: stored from now on, with the alias's values so far.
+          const own = new Float64Array(part.to - part.from);
+          own.set(target[j]!.subarray(0, start));
+          target[k] = own;
+          aliased[k] = -1;
+        }
+        target[k]!.set(columns[k].subarray(0, count), start);
+      }
       return;
     }
     const plan = this.plan;
@@ -121,9 +182,23 @@ export class BlockFolder {
     const positiveCounts = part.positives!;
     const los = plan.lo;
     const his = plan.hi;
+    const aliased = this.aliased;
+    // An alias that differs in this block takes its own copy of the sums so far, before they include the block.
     for (let k = 0; k < size; k++) {
-      const values = columns[k];
+      const j = aliased[k];
+      if (j >= 0 && !sameBits(columns[j], columns[k], count)) this.separate(k, j);
+    }
+    for (let k = 0; k < size; k++) {
       const o = (block * size + k) * 3;
+      const j = aliased[k];
+      if (j >= 0) {
+        const oj = (block * size + j) * 3;
+        welford[o] = welford[oj];
+        welford[o + 1] = welford[oj + 1];
+        welford[o + 2] = welford[oj + 2];
+        continue;
+      }
+      const values = columns[k];
       // Fast path: a block whose values are all the same (a line that is zero for this option).
       const first = values[0];
       let same = first === first;
@@ -141,6 +216,25 @@ export class BlockFolder {
       }
       foldColumn(values, count, k, los[k], his[k], bins, counts, k * stride, minima, maxima, negativeCounts, positiveCounts, welford, o);
     }
+  }
+
+  /** Gives every output still folded as its alias its own sums (binned): call once, after the last block. */
+  complete(): void {
+    if (this.plan.exact) return;
+    for (let k = 0; k < this.size; k++) if (this.aliased[k] >= 0) this.separate(k, this.aliased[k]);
+  }
+
+  /** Output k, equal to output j in every block so far, takes a copy of j's order-free sums. */
+  private separate(k: number, j: number): void {
+    const part = this.part;
+    const plan = this.plan as Extract<AggregationMode, { exact: false }>;
+    const stride = plan.bins + 2;
+    part.counts!.copyWithin(k * stride, j * stride, (j + 1) * stride);
+    part.min![k] = part.min![j];
+    part.max![k] = part.max![j];
+    part.negatives![k] = part.negatives![j];
+    part.positives![k] = part.positives![j];
+    this.aliased[k] = -1;
   }
 }
 
@@ -195,7 +289,9 @@ function foldColumn(
 
 /** Folds one block's simulated columns (the first block, already simulated for planning). */
 export function foldBlock(part: BlockPartial, block: SimulationColumns, plan: AggregationMode): void {
-  new BlockFolder(part, plan, block.columns.length).accept(block.columns, block.from - part.from, block.to - block.from);
+  const folder = new BlockFolder(part, plan, block.columns.length);
+  folder.accept(block.columns, block.from - part.from, block.to - block.from);
+  folder.complete();
 }
 
 /**
@@ -209,7 +305,7 @@ export function columnViews(count: number, length: number): Float64Array[] {
 
 /** The buffers of a partial, each once, to transfer rather than copy between threads. */
 export function transferList(part: BlockPartial): ArrayBuffer[] {
-  const arrays = [...(part.columns ?? []), part.welford, part.counts, part.min, part.max, part.negatives, part.positives];
+  const arrays = [...(part.columns ?? []).filter((c) => c !== null), part.welford, part.counts, part.min, part.max, part.negatives, part.positives];
   return [...new Set(arrays.filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer))];
 }
 
@@ -224,27 +320,27 @@ function addCounts(total: Uint32Array, part: Uint32Array): void {
  */
 export class Aggregator {
   private readonly parts: BlockPartial[] = [];
-  /** Order-free sums, folded in as partials arrive so their buffers can go. */
-  private readonly counts: Uint32Array;
-  private readonly min: Float64Array;
-  private readonly max: Float64Array;
-  private readonly negatives: Float64Array;
-  private readonly positives: Float64Array;
+  /**
+   * Order-free sums, folded in as partials arrive so their buffers can go; the first partial's own
+   * arrays are taken over rather than added to zeros (a run in one thread has only one).
+   */
+  private counts: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private min: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private max: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private negatives: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private positives: Float64Array<ArrayBufferLike> = new Float64Array(0);
 
   constructor(
     private readonly size: number,
     private readonly iterations: number,
     readonly plan: AggregationMode,
-  ) {
-    this.counts = new Uint32Array(plan.exact ? 0 : size * (plan.bins + 2));
-    this.min = new Float64Array(plan.exact ? 0 : size).fill(Infinity);
-    this.max = new Float64Array(plan.exact ? 0 : size).fill(-Infinity);
-    this.negatives = new Float64Array(plan.exact ? 0 : size);
-    this.positives = new Float64Array(plan.exact ? 0 : size);
-  }
+  ) {}
 
   add(part: BlockPartial): void {
-    if (!this.plan.exact) {
+    if (!this.plan.exact && this.counts.length === 0) {
+      [this.counts, this.min, this.max, this.negatives, this.positives] = [part.counts!, part.min!, part.max!, part.negatives!, part.positives!];
+      part = { from: part.from, to: part.to, welford: part.welford };
+    } else if (!this.plan.exact) {
       addCounts(this.counts, part.counts!);
       const [min, max, negatives, positives] = [part.min!, part.max!, part.negatives!, part.positives!];
       for (let k = 0; k < this.size; k++) {
@@ -268,7 +364,7 @@ export class Aggregator {
     const counts = new Array<number>(bins).fill(0);
     if (plan.exact) {
       const values: number[] = [];
-      for (const p of parts) for (const x of p.columns![k]) if (x === x) values.push(x);
+      for (const p of parts) for (const x of p.columns![k] ?? p.columns![plan.aliasOf[k]]!) if (x === x) values.push(x);
       if (values.length === 0) return { lo: 0, hi: 0, counts };
       let [lo, hi] = [Infinity, -Infinity];
       for (const x of values) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
@@ -303,10 +399,18 @@ export class Aggregator {
     if (plan.exact) {
       const all = new Float64Array(this.iterations);
       const scratch = new Float64Array(this.iterations);
-      return Array.from({ length: this.size }, (_, k) => {
-        for (const p of parts) all.set(p.columns![k], p.from);
-        return exactStats(all, scratch);
-      });
+      const stats: (OutputStats | null)[] = [];
+      for (let k = 0; k < this.size; k++) {
+        // The same bits as its alias in every part: the same statistics, without selecting again.
+        const j = plan.aliasOf[k];
+        if (j >= 0 && parts.every((p) => p.columns![k] === null)) {
+          stats.push(stats[j]);
+          continue;
+        }
+        for (const p of parts) all.set(p.columns![k] ?? p.columns![j]!, p.from);
+        stats.push(exactStats(all, scratch));
+      }
+      return stats;
     }
     const stride = plan.bins + 2;
     return Array.from({ length: this.size }, (_, k) => {

@@ -111,6 +111,12 @@ export interface CostLineDefinition<F extends LineFields = LineFields, S extends
   dependsOnSection?: "vat-base";
   /** True when VAT a company cannot recover is charged on this line (standard-rated spend). */
   inVatBase: boolean;
+  /**
+   * True when the line reads the option's effects (`ctx.placementCostFactor`, `ctx.agencyShareChange`).
+   * A shared line without it has the same values for every option on the same children's path, so
+   * it is evaluated once a year and copied (test/line-effects.test.ts checks the declaration).
+   */
+  readsEffects?: boolean;
   /** For a subtotal: the lines it adds up. */
   sumOf?: readonly string[];
   /** Extra output rows this line writes (a placement line per type: "placement:residential"). */

@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { evidenceFileData } from "./evidence-file-data.ts";
 import { evidenceFileSchema, type EvidenceRecord } from "./evidence-record-schema.ts";
 
 /** The repository's seeds/ folder, from src/model/evidence or dist/model/evidence alike. */
@@ -24,7 +24,13 @@ export function evidenceCatalog(dir = SEEDS_DIR): ReadonlyMap<string, EvidenceRe
     files = [];
   }
   for (const f of files) {
-    const parsed = evidenceFileSchema.safeParse(parse(readFileSync(join(dir, f), "utf8")));
+    let data: unknown;
+    try {
+      data = evidenceFileData(join(dir, f));
+    } catch {
+      continue;
+    }
+    const parsed = evidenceFileSchema.safeParse(data);
     if (parsed.success) for (const r of parsed.data) records.set(r.id, r);
   }
   cache.set(dir, records);

@@ -1,6 +1,6 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { parseScenarioText } from "../scenario/parse-scenario-text.ts";
+import { evidenceFileData } from "./evidence-file-data.ts";
 import { ScenarioError, problemsFromZod } from "../quantities/scenario-error.ts";
 import { evidenceFileSchema, type EvidenceRecord } from "./evidence-record-schema.ts";
 
@@ -10,7 +10,7 @@ export async function loadEvidence(dir: string): Promise<Map<string, EvidenceRec
   const records = new Map<string, EvidenceRecord>();
   for (const f of files) {
     const path = join(dir, f);
-    const data = parseScenarioText(await readFile(path, "utf8"), path);
+    const data = evidenceFileData(path);
     const parsed = evidenceFileSchema.safeParse(data);
     if (!parsed.success) throw new ScenarioError(problemsFromZod(parsed.error.issues, data), path);
     parsed.data.forEach((r, i) => {

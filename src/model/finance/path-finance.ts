@@ -50,18 +50,37 @@ export class PathFinance {
   /** Overspend of each past year, for rebasing with a lag. */
   private readonly history: Float64Array;
 
+  private opt: CompiledOption;
+  /** The plan applied after failure; null: the option as scheduled. */
+  private plan: CompiledContingencyPlan | null = null;
+  private count = 0;
+
   constructor(
     private readonly c: CompiledScenario,
-    private readonly opt: CompiledOption,
-    /** The plan applied after failure; null: the option as scheduled. */
-    private readonly plan: CompiledContingencyPlan | null,
-    private readonly count: number,
+    opt: CompiledOption,
+    plan: CompiledContingencyPlan | null,
+    count: number,
   ) {
     this.history = new Float64Array(c.years * LANES);
+    this.opt = opt;
+    this.start(opt, plan, count);
+  }
+
+  /**
+   * Starts a new path (year 0 next) for `opt` under `plan` over `count` lanes, reusing the
+   * buffers: a block's paths allocate nothing, so runs make no garbage to collect.
+   */
+  start(opt: CompiledOption, plan: CompiledContingencyPlan | null, count: number): this {
+    this.opt = opt;
+    this.plan = plan;
+    this.count = count;
     this.failureYear.fill(-1);
-    const v = c.inputs.values;
+    for (const a of [this.reservesAtFailure, this.total, this.council, this.dfe, this.npv, this.operatingSum, this.overspendSum, this.savingsRate]) a.fill(0);
+    this.yearsOverTrigger.fill(0);
+    const v = this.c.inputs.values;
     const at = opt.openingReserves.slot * LANES;
     for (let i = 0; i < count; i++) this.reserves[i] = v[at + i];
+    return this;
   }
 
   private col(ref: QuantityRef, t: number): number {

@@ -250,7 +250,9 @@ export function evidenceLogLikelihood(
   const layout = compiled.layout;
   const columns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, item.output));
   const budgetColumns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, "budget"));
-  const lastYear = Math.max(0, ...used.map(({ item }) => item.yearIndex));
+  // Drawn and simulated up to the last year any figure reads (the scenario's own, the national
+  // shocks') and the price base year (real figures deflate to it).
+  const lastYear = Math.max(0, compiled.baseYearIndex, ...used.map(({ item }) => item.yearIndex), ...national.map((o) => o.t));
   const nationalValues = national.map(() => new Float64Array(count));
   const sdShares = evidenceSdShares(used);
   const bounds = evidenceBounds(used);

@@ -202,19 +202,22 @@ export class InputSampler {
   /**
    * Draws iteration lanes[i] into lane i, for i < count (at most LANES). Lanes may repeat an
    * iteration (resampled futures); ascending order keeps correlated blocks from being redrawn.
+   * With `throughYear` (a year index) yearly inputs are drawn only up to that year, the same values
+   * as a full draw (each stream gives its years in order): what conditioning on evidence needs.
    */
-  drawLanes(lanes: Int32Array, count: number): void {
+  drawLanes(lanes: Int32Array, count: number, throughYear?: number): void {
     if (count > LANES) throw new RangeError("drawLanes requires at most LANES lanes");
     const v = this.values;
-    const years = this.years;
+    const years = throughYear === undefined ? this.years : Math.min(this.years, throughYear + 1);
+    const allYears = this.years;
     const national = this.national;
     let nationalColumns: Float64Array | null = this.nationalColumns;
     if (national !== null) {
       const families = national.shock.length;
-      nationalColumns ??= this.nationalColumns = new Float64Array(families * years * LANES);
+      nationalColumns ??= this.nationalColumns = new Float64Array(families * allYears * LANES);
       for (let i = 0; i < count; i++) {
-        national.draw(lanes[i]);
-        for (let f = 0; f < families; f++) for (let t = 0; t < years; t++) nationalColumns[(f * years + t) * LANES + i] = national.shock[f][t];
+        national.draw(lanes[i], years - 1);
+        for (let f = 0; f < families; f++) for (let t = 0; t < years; t++) nationalColumns[(f * allYears + t) * LANES + i] = national.shock[f][t];
       }
     }
     for (const d of this.draws) {
@@ -243,7 +246,7 @@ export class InputSampler {
           let local = shock();
           for (let t = 0; t < years; t++) {
             if (t > 0) local = rho * local + innovation * shock();
-            v[base + t * LANES + i] = mean + loading * nationalColumns![(family * years + t) * LANES + i] + localSd * local;
+            v[base + t * LANES + i] = mean + loading * nationalColumns![(family * allYears + t) * LANES + i] + localSd * local;
           }
         }
         continue;

@@ -78,6 +78,7 @@ export class NationalShocks {
   private readonly innovations: Float64Array;
   private readonly root: number[][];
   private readonly weights: Float64Array[];
+  private readonly z = new Float64Array(SHOCK_FAMILIES.length);
 
   constructor(seed: string, firstYear: number, lastYear: number) {
     this.firstYear = firstYear;
@@ -98,13 +99,17 @@ export class NationalShocks {
     });
   }
 
-  /** Sets `shock` for one iteration. */
-  draw(iteration: number): void {
+  /**
+   * Sets `shock` for one iteration, for the years up to `throughYear` (an index from firstYear;
+   * later years are left as they were): a year's shock sums only its own and earlier innovations.
+   */
+  draw(iteration: number, throughYear = this.lastYear - this.firstYear): void {
     const families = SHOCK_FAMILIES.length;
     const df = SHOCK_DEGREES_OF_FREEDOM;
     const scale = Math.sqrt((df - 2) / df);
-    const z = new Float64Array(families);
-    for (let k = 0; k < this.streams.length; k++) {
+    const z = this.z;
+    const streams = Math.min(this.streams.length, throughYear + 1 + MEMORY);
+    for (let k = 0; k < streams; k++) {
       this.streams[k].reset(iteration);
       for (let f = 0; f < families; f++) z[f] = this.normals[k]();
       // One chi-squared per year for all families: a multivariate t, so a bad year is bad for all.
@@ -119,7 +124,8 @@ export class NationalShocks {
     for (let f = 0; f < families; f++) {
       const out = this.shock[f];
       const w = this.weights[f];
-      for (let y = 0; y < out.length; y++) {
+      const last = Math.min(out.length, throughYear + 1);
+      for (let y = 0; y < last; y++) {
         let x = 0;
         const k0 = y + MEMORY;
         for (let k = 0; k <= MEMORY; k++) x += w[k] * this.innovations[(k0 - k) * families + f];

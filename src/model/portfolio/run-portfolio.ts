@@ -146,7 +146,7 @@ function mergeByMember(tasks: readonly PortfolioTask[], parts: readonly BlockPar
     const columns = out[task.member];
     part.columns.forEach((c, k) => {
       columns[k] ??= new Float64Array(n);
-      columns[k].set(c, part.from);
+      columns[k].set(c!, part.from);
     });
     covered[task.member] += part.to - part.from;
   });

@@ -8,6 +8,8 @@ import { Decimal } from "decimal.js";
  */
 export function toPence(amount: number): number {
   if (!Number.isFinite(amount)) throw new RangeError(`toPence requires a finite amount, got ${amount}`);
+  // Whole pounds (zero above all: a line an option does not have) are pence already, exactly.
+  if (Number.isSafeInteger(amount)) return amount === 0 ? 0 : amount;
   const exact = new Decimal(amount);
   const integerDigits = exact.isZero() ? 1 : Math.max(1, exact.abs().floor().toString().length);
   const snapDecimals = Math.min(6, Math.max(2, 13 - integerDigits));

@@ -82,6 +82,16 @@ export class ChildrenFlows {
     return this.f.hasFlows;
   }
 
+  /** The path option (regime) o follows: options on the same path have the same children. */
+  pathIndex(o: number): number {
+    return this.pathOf[o];
+  }
+
+  /** True when option (regime) o has a fewer-agency-staff mechanism (its agency share differs by lane). */
+  hasAgencyMechanism(o: number): boolean {
+    return this.f.recovery[o].some((m) => m.kind === "fewer-agency-staff");
+  }
+
   /** Year t of option (regime) o's path. */
   at(o: number, t: number): FlowColumns {
     return this.views[this.pathOf[o]][t];

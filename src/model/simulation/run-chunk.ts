@@ -30,5 +30,6 @@ export function runChunk(task: ChunkTask): BlockPartial {
   const part = emptyPartial(compiled.layout.size, task.from, task.to, task.plan);
   const folder = new BlockFolder(part, task.plan, compiled.layout.size);
   simulateBlocks(compiled, task.from, task.to, folder, task.lanes ?? null);
+  folder.complete();
   return part;
 }

@@ -1,10 +1,10 @@
 import { availableParallelism } from "node:os";
 import type { Piscina } from "piscina";
-import { workerModule, Aggregator, BLOCK_SIZE, emptyPartial, foldBlock, planAggregation, type BlockPartial } from "../../engine/index.ts";
+import { workerModule, Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, foldBlock, planAggregation, type BlockPartial, type SimulationColumns } from "../../engine/index.ts";
 import { buildResults, type ConditioningSummary, type PercentileMethod, type Results } from "./results.ts";
 import { compiledFor, runChunk, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
-import { simulateRange, type ProgressListener } from "./simulate.ts";
+import { simulateBlocks, simulateRange, type ProgressListener } from "./simulate.ts";
 
 export { BLOCK_SIZE };
 
@@ -36,6 +36,8 @@ interface Prepared {
   compiled: ReturnType<typeof compiledFor>;
   lanes: Int32Array | null;
   conditioning: ConditioningSummary | undefined;
+  /** The first block, simulated to plan the aggregation, not yet folded. */
+  pilot: SimulationColumns;
 }
 
 /** A chunk's task, with its slice of the lanes when the run is conditioned. */
@@ -57,17 +59,47 @@ function prepare(scenario: Scenario, options: RunOptions): Prepared {
   const pilot = simulateRange(compiled, 0, Math.min(iterations, BLOCK_SIZE), options.lanes?.subarray(0, Math.min(iterations, BLOCK_SIZE)) ?? null);
   const plan = planAggregation(size, iterations, pilot);
   const aggregator = new Aggregator(size, iterations, plan);
-  const first = emptyPartial(size, 0, pilot.to, plan);
-  foldBlock(first, pilot, plan);
-  aggregator.add(first);
-  return { iterations, seed, base: { key, scenario, seed, plan }, aggregator, compiled, lanes: options.lanes ?? null, conditioning: options.conditioning };
+  return { iterations, seed, base: { key, scenario, seed, plan }, aggregator, compiled, lanes: options.lanes ?? null, conditioning: options.conditioning, pilot };
 }
 
-/** Chunks of whole blocks after the first, about four per worker for balance. */
-function chunks(iterations: number, workers: number): [number, number][] {
+/** Folds the first block alone (when pool threads share the rest). */
+function foldPilot(p: Prepared): void {
+  const first = emptyPartial(p.compiled.layout.size, 0, p.pilot.to, p.base.plan);
+  foldBlock(first, p.pilot, p.base.plan);
+  p.aggregator.add(first);
+}
+
+/**
+ * One partial for the whole run in this thread: the first block, then each range folded into it in
+ * turn by `fold` (a partial a chunk allocated and zeroed a histogram of every output each time,
+ * 12 MB for Bradford); `end` hands it to the aggregator.
+ */
+function thisThreadRun(p: Prepared): { fold(from: number, to: number): void; end(): void } {
+  const size = p.compiled.layout.size;
+  const part = emptyPartial(size, 0, p.iterations, p.base.plan);
+  const folder = new BlockFolder(part, p.base.plan, size);
+  folder.accept(p.pilot.columns, 0, p.pilot.to);
+  return {
+    fold(from, to) {
+      const sink = { accept: (columns: readonly Float64Array[], start: number, count: number) => folder.accept(columns, from + start, count) };
+      simulateBlocks(p.compiled, from, to, sink, p.lanes === null ? null : p.lanes.subarray(from, to));
+    },
+    end() {
+      folder.complete();
+      p.aggregator.add(part);
+    },
+  };
+}
+
+/**
+ * Chunks of whole blocks after the first, about `perThread` per thread: taken one at a time by
+ * whichever thread is free, so a thread that starts late (a worker loading the model) or runs
+ * slowly takes fewer, and the last one finishes at most one chunk after the others.
+ */
+function chunks(iterations: number, threads: number, perThread = 4): [number, number][] {
   const blocks = Math.ceil(iterations / BLOCK_SIZE) - 1;
   if (blocks <= 0) return [];
-  const perChunk = Math.max(1, Math.ceil(blocks / (workers * 4)));
+  const perChunk = Math.max(1, Math.ceil(blocks / (threads * perThread)));
   const out: [number, number][] = [];
   for (let b = 1; b <= blocks; b += perChunk) {
     out.push([b * BLOCK_SIZE, Math.min(iterations, (b + perChunk) * BLOCK_SIZE)]);
@@ -110,20 +142,25 @@ async function startPool(threads: number): Promise<Piscina> {
 /** Runs a validated scenario in this thread and returns its results. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
   const p = prepare(scenario, options);
-  for (const [from, to] of chunks(p.iterations, 1)) p.aggregator.add(runChunk(task(p, from, to)));
+  const run = thisThreadRun(p);
+  if (p.iterations > BLOCK_SIZE) run.fold(BLOCK_SIZE, p.iterations);
+  run.end();
   return finish(p);
 }
 
 /**
- * Runs a validated scenario over `workers` threads (default: the cores), or in this thread while
- * yielding to the event loop when workers is 1. Same numbers as runScenario, byte for byte.
+ * Runs a validated scenario over `workers` threads (default: the cores), this one included: it
+ * works through the chunks with `workers - 1` pool threads, so it is busy while they start (a worker
+ * loads the model in a few hundred milliseconds) and the cores are not oversubscribed. Yields to
+ * the event loop between chunks. Same numbers as runScenario, byte for byte, whoever runs a chunk.
  */
 export async function runScenarioAsync(scenario: Scenario, options: RunOptions = {}): Promise<Results> {
   const iterations = options.iterations ?? scenario.simulation.iterations;
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(iterations)));
-  const work = chunks(iterations, workers);
-  // Threads start (and load the model) while this thread runs the first block.
-  const pool = workers > 1 && work.length > 0 ? await startPool(Math.min(workers, work.length)) : null;
+  const work = chunks(iterations, workers, workers > 1 ? 8 : 4);
+  // Pool threads start (and load the model) while this thread runs the first block and the first chunks.
+  const poolThreads = Math.min(workers - 1, work.length - 1);
+  const pool = poolThreads > 0 ? await startPool(poolThreads) : null;
   let p: Prepared;
   try {
     p = prepare(scenario, options);
@@ -132,30 +169,43 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
     throw error;
   }
   let done = Math.min(p.iterations, BLOCK_SIZE);
-  const progress = (part: BlockPartial) => {
+  if (pool === null) {
+    options.onProgress?.(done, p.iterations);
+    const run = thisThreadRun(p);
+    for (const [from, to] of work) {
+      run.fold(from, to);
+      done += to - from;
+      options.onProgress?.(done, p.iterations);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    run.end();
+    return finish(p);
+  }
+  foldPilot(p);
+  const add = (part: BlockPartial) => {
+    p.aggregator.add(part);
     done += part.to - part.from;
     options.onProgress?.(done, p.iterations);
   };
   options.onProgress?.(done, p.iterations);
-  if (pool === null) {
-    for (const [from, to] of work) {
-      const part = runChunk(task(p, from, to));
-      p.aggregator.add(part);
-      progress(part);
+  let next = 0;
+  const take = () => (next < work.length ? work[next++] : null);
+  let failed = false;
+  const pooled = Array.from({ length: pool === null ? 0 : poolThreads }, async () => {
+    for (let w = take(); w !== null && !failed; w = take()) add((await pool!.run(task(p, w[0], w[1]))) as BlockPartial);
+  });
+  try {
+    for (let w = take(); w !== null; w = take()) {
+      add(runChunk(task(p, w[0], w[1])));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return finish(p);
-  }
-  try {
-    await Promise.all(
-      work.map(async ([from, to]) => {
-        const part = (await pool.run(task(p, from, to))) as BlockPartial;
-        p.aggregator.add(part);
-        progress(part);
-      }),
-    );
+    await Promise.all(pooled);
+  } catch (error) {
+    failed = true;
+    await Promise.allSettled(pooled);
+    throw error;
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
   return finish(p);
 }

@@ -1,6 +1,6 @@
 import { LANES, type QuantityRef } from "../inputs/input-sampler.ts";
 import type { CompiledDisruption, CompiledOption, CompiledScenario } from "../inputs/compile-scenario.ts";
-import type { LineContext, SharedPaths } from "../costs/line-definition.ts";
+import type { FlowColumns, LineContext, SharedPaths } from "../costs/line-definition.ts";
 import { FINANCE_LINES } from "../costs/finance-lines.ts";
 import { PathFinance, type FinanceColumns, type TransferCost } from "../finance/path-finance.ts";
 import { ChildrenFlows } from "./children-flows.ts";
@@ -37,6 +37,7 @@ export class ScenarioModel {
   private readonly sublineNames: string[][];
   /** Year t's shared paths, built once. */
   private readonly sharedByYear: SharedPaths[];
+  private readonly sharedByPathYear = new Map<number, SharedPaths>();
   /** One context, its fields reset per evaluation, so evaluating a line allocates nothing. */
   private readonly ctx: LineContext;
   private ctxYear = 0;
@@ -44,13 +45,28 @@ export class ScenarioModel {
   private readonly planTotals = { total: new Float64Array(LANES), council: new Float64Array(LANES), dfe: new Float64Array(LANES) };
   private readonly planGross = new Float64Array(LANES);
   private readonly failureYears: number[] = [];
+  /** Each option's finance path, and one for the contingency plans: reused block after block. */
+  private readonly optionFinance: PathFinance[];
+  private readonly planFinance: PathFinance;
   /** Output columns resolved by name for the `out` last seen (the same array block after block). */
   private resolvedFor: Float64Array[] | null = null;
   private yearLines: Float64Array[][][] = [];
   private yearSub: Float64Array[][][][] = [];
   private yearFinance: FinanceColumns[][] = [];
+  /** Each line's dependencies as indices into c.lines. */
+  private readonly dependencyIndex: number[][];
+  /** The key of each line's values in the evaluation under way (null: not shareable), by line. */
+  private readonly lineKey: (string | null)[];
+  /** Shared lines already evaluated this block, by year and line: the key they were evaluated under and where. */
+  private readonly evaluatedKey: (string | null)[][];
+  private readonly evaluatedLine: Float64Array[][];
+  private readonly evaluatedSub: Float64Array[][][];
 
-  constructor(private readonly c: CompiledScenario) {
+  constructor(
+    private readonly c: CompiledScenario,
+    /** False evaluates every line for every option (for tests that check sharing changes nothing). */
+    private readonly shareLines = true,
+  ) {
     const n = c.years;
     this.shared = new Float64Array(3 * n * LANES);
     this.unitCost = new Float64Array(c.weeklyUnitCost.length * n * LANES);
@@ -70,6 +86,13 @@ export class ScenarioModel {
       unitCost: c.weeklyUnitCost.map((_, p) => this.unitCostPath(p, t)),
     }));
     const lineIndex = this.lineIndex;
+    this.optionFinance = c.options.map((opt) => new PathFinance(c, opt, null, 0));
+    this.planFinance = new PathFinance(c, c.options[0], null, 0);
+    this.dependencyIndex = c.lines.map((l) => l.dependencies.map((d) => lineIndex.get(d)!));
+    this.lineKey = c.lines.map(() => null);
+    this.evaluatedKey = Array.from({ length: n }, () => c.lines.map(() => null));
+    this.evaluatedLine = Array.from({ length: n }, () => c.lines.map(() => this.scratchLines[0]));
+    this.evaluatedSub = Array.from({ length: n }, () => c.lines.map(() => []));
     this.ctx = {
       count: 0,
       t: 0,
@@ -128,6 +151,7 @@ export class ScenarioModel {
     this.sharedPaths(count, years);
     const base = this.path(0, c.baseYearIndex);
     for (let i = 0; i < count; i++) this.realBase[i] = base[i];
+    for (const keys of this.evaluatedKey) keys.fill(null);
     for (let o = 0; o < c.options.length; o++) {
       const main = this.runOption(o, count, out, years);
       if (years < c.years) continue;
@@ -137,11 +161,11 @@ export class ScenarioModel {
     if (years === c.years) this.pairDifferences(count, out);
   }
 
-  /** Prices, demand, pay and the price level every option shares (common random numbers); children as flows for the first `years` years. */
+  /** Prices, demand, pay, the price level and children as flows every option shares (common random numbers), for the first `years` years. */
   private sharedPaths(count: number, years: number): void {
     const c = this.c;
     const v = c.inputs.values;
-    for (let t = 0; t < c.years; t++) {
+    for (let t = 0; t < years; t++) {
       const deflator = this.path(0, t);
       const children = this.path(1, t);
       const pay = this.path(2, t);
@@ -191,7 +215,11 @@ export class ScenarioModel {
    * Evaluates the cost and income lines of year t under `terms` into `lines` (one column per
    * registry line) and `sub` (placement types); returns operating lines less income in `gross`.
    */
-  private evaluateLines(t: number, terms: Terms, count: number, lines: Float64Array[], sub: Float64Array[][], gross: Float64Array): void {
+  private evaluateLines(
+    t: number, terms: Terms, count: number, lines: Float64Array[], sub: Float64Array[][], gross: Float64Array,
+    /** True when `lines` are the block's output columns (kept until the block ends), false for scratch. */
+    persistent: boolean,
+  ): void {
     const c = this.c;
     const v = c.inputs.values;
     const regime = c.options[terms.regime];
@@ -217,15 +245,30 @@ export class ScenarioModel {
     ctx.count = count;
     ctx.t = t;
     ctx.values = v;
-    ctx.shared = flows === null ? this.sharedByYear[t] : { ...this.sharedByYear[t], childFactor: this.flows!.childFactor(terms.regime, t), flows };
+    ctx.shared = flows === null ? this.sharedByYear[t] : this.sharedWithFlows(terms.regime, t, flows);
     this.ctxYear = t;
     this.ctxLines = lines;
     const sharedState = c.sharedLineState;
     const ownState = regime.lineState;
+    const effects = this.effectsKey(terms, disruption !== null);
+    const path = this.flows?.hasFlows ? this.flows.pathIndex(terms.regime) : 0;
+    const evaluatedKey = this.evaluatedKey[t];
     for (let k = 0; k < c.lines.length; k++) {
       const line = c.lines[k];
+      const key = (this.lineKey[k] = this.shareLines ? this.keyOf(k, path, effects) : null);
+      // A shared line already evaluated this year under the same key: the same bits, copied.
+      if (key !== null && evaluatedKey[k] === key) {
+        lines[k].set(this.evaluatedLine[t][k].subarray(0, count));
+        sub[k].forEach((row, j) => row.set(this.evaluatedSub[t][k][j].subarray(0, count)));
+        continue;
+      }
       ctx.dependencies = line.dependencies;
       line.definition.evaluate(ctx, line.definition.scope === "shared" ? sharedState[k]! : ownState[k]!, lines[k], sub[k]);
+      if (key !== null && persistent) {
+        evaluatedKey[k] = key;
+        this.evaluatedLine[t][k] = lines[k];
+        this.evaluatedSub[t][k] = sub[k];
+      }
     }
     gross.fill(0, 0, count);
     for (const k of this.operatingLines) {
@@ -238,18 +281,59 @@ export class ScenarioModel {
     }
   }
 
+  /** Year t's shared paths with option (regime) o's children's path, built once per path and year. */
+  private sharedWithFlows(o: number, t: number, flows: FlowColumns): SharedPaths {
+    const key = this.flows!.pathIndex(o) * this.c.years + t;
+    let shared = this.sharedByPathYear.get(key);
+    if (shared === undefined) {
+      shared = { ...this.sharedByYear[t], childFactor: this.flows!.childFactor(o, t), flows };
+      this.sharedByPathYear.set(key, shared);
+    }
+    return shared;
+  }
+
+  /**
+   * What a shared line's values depend on beyond the year: the children's path, the option's
+   * effects when it reads them (a string of their values when constant, else null: not shared), and
+   * its dependencies' keys. Null for option lines and anything depending on one.
+   */
+  private keyOf(k: number, path: number, effects: string | null): string | null {
+    const definition = this.c.lines[k].definition;
+    if (definition.scope !== "shared") return null;
+    if (definition.readsEffects && effects === null) return null;
+    let key = definition.readsEffects ? `${path}|${effects}` : `${path}`;
+    for (const d of this.dependencyIndex[k]) {
+      const dependency = this.lineKey[d];
+      if (dependency === null) return null;
+      key += `(${dependency})`;
+    }
+    return key;
+  }
+
+  /** The option's effects this year as a key, when they are the same in every lane (constants, no disruption, no agency mechanism). */
+  private effectsKey(terms: Terms, disrupted: boolean): string | null {
+    const regime = this.c.options[terms.regime];
+    if (disrupted || !regime.placementCostFactor.constant || !regime.agencyShareChange.constant) return null;
+    if (this.flows?.hasAgencyMechanism(terms.regime)) return null;
+    const v = this.c.inputs.values;
+    const ramp = Math.min(1, (terms.sinceStart + 1) / regime.rampYears);
+    const factor = 1 + (v[this.col(regime.placementCostFactor, 0)] - 1) * ramp;
+    const shareChange = v[this.col(regime.agencyShareChange, 0)] * ramp;
+    return `${factor},${shareChange}`;
+  }
+
   /** Runs option o as scheduled, writing its yearly lines straight into `out`. */
   private runOption(o: number, count: number, out: Float64Array[], years = this.c.years): PathFinance {
     const c = this.c;
     const layout = c.layout;
     const opt = c.options[o];
-    const finance = new PathFinance(c, opt, null, count);
+    const finance = this.optionFinance[o].start(opt, null, count);
     for (let t = 0; t < years; t++) {
       const terms = this.scheduled(o, t);
       const lines = this.yearLines[o][t];
       const sub = this.yearSub[o][t];
       const gross = this.operatingGross.subarray(t * LANES, (t + 1) * LANES);
-      this.evaluateLines(t, terms, count, lines, sub, gross);
+      this.evaluateLines(t, terms, count, lines, sub, gross, true);
       const financeOut = this.yearFinance[o][t];
       const transfer = opt.transfer !== null && t === opt.transfer.year ? transferCost(opt.transfer, opt) : null;
       finance.year(t, gross, c.options[terms.regime], transfer, null, this.path(0, t), this.realBase, financeOut);
@@ -309,13 +393,13 @@ export class ScenarioModel {
     const groups = plan.transferTo === null ? (failureYears.length > 0 ? [-1] : []) : failureYears;
     const gross = this.planGross;
     for (const f of groups) {
-      const finance = new PathFinance(c, opt, plan, count);
+      const finance = this.planFinance.start(opt, plan, count);
       for (let t = 0; t < c.years; t++) {
         const scheduled = this.scheduled(o, t);
         let regime = scheduled.regime;
         if (f >= 0 && t > f) {
           regime = plan.transferTo!;
-          this.evaluateLines(t, { regime, sinceStart: t - f - 1, disruption: plan.disruption }, count, this.scratchLines, this.scratchSub, gross);
+          this.evaluateLines(t, { regime, sinceStart: t - f - 1, disruption: plan.disruption }, count, this.scratchLines, this.scratchSub, gross, false);
         } else gross.set(this.operatingGross.subarray(t * LANES, t * LANES + count));
         const transfer = opt.transfer !== null && t === opt.transfer.year ? transferCost(opt.transfer, opt) : null;
         const planTransfer =

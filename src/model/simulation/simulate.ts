@@ -37,14 +37,39 @@ export function simulateBlocks(
   const model = new ScenarioModel(compiled);
   const columns = columnViews(compiled.layout.size, LANES);
   const batch = new Int32Array(LANES);
+  const source = new Int32Array(LANES);
   for (let start = from; start < to; start += LANES) {
     const count = Math.min(LANES, to - start);
-    for (let i = 0; i < count; i++) batch[i] = lanes === null ? start + i : lanes[start - from + i];
-    compiled.inputs.drawLanes(batch, count);
-    model.evaluateBlock(count, columns, throughYear);
+    let distinct = count;
+    if (lanes === null) for (let i = 0; i < count; i++) batch[i] = start + i;
+    else distinct = distinctRuns(lanes, start - from, count, batch, source);
+    compiled.inputs.drawLanes(batch, distinct, throughYear);
+    model.evaluateBlock(distinct, columns, throughYear);
+    if (distinct < count) spreadRuns(columns, source, count);
     sink.accept(columns, start - from, count);
     onProgress?.(start + count - from, to - from);
   }
+}
+
+/**
+ * Resampled futures repeat (a conditioned run of 10,000 positions may hold 3,000 distinct futures,
+ * each repeat next to the first when the lanes ascend): each run of equal lanes is simulated once.
+ * Writes the distinct lanes of lanes[at .. at + count) into `batch` and, for each position, the
+ * index of its lane in `batch` into `source`; returns how many are distinct.
+ */
+function distinctRuns(lanes: Int32Array, at: number, count: number, batch: Int32Array, source: Int32Array): number {
+  let distinct = 0;
+  for (let i = 0; i < count; i++) {
+    const lane = lanes[at + i];
+    if (distinct === 0 || batch[distinct - 1] !== lane) batch[distinct++] = lane;
+    source[i] = distinct - 1;
+  }
+  return distinct;
+}
+
+/** Spreads each distinct lane's outputs to its positions, in place from the end (source[i] <= i). */
+function spreadRuns(columns: readonly Float64Array[], source: Int32Array, count: number): void {
+  for (const column of columns) for (let i = count - 1; i >= 0; i--) column[i] = column[source[i]];
 }
 
 /**

@@ -43,6 +43,7 @@ export const placements = defineLine({
   },
   dependsOn: [],
   inVatBase: true,
+  readsEffects: true,
   sublines: (data) => Object.keys((data.placements ?? {}) as object).map((p) => `placement:${p}`),
   compile(data, key, register) {
     const types = Object.entries(data.placements as Record<string, { children: Quantity }>);

@@ -10,6 +10,7 @@ export const workforceAgency = defineLine({
   fields: WORKFORCE_FIELDS,
   dependsOn: [],
   inVatBase: true,
+  readsEffects: true,
   compile: (data, key, register) => {
     const w = data.workforce as Record<string, never>;
     return {

@@ -10,6 +10,7 @@ export const workforceEmployed = defineLine({
   fields: WORKFORCE_FIELDS,
   dependsOn: [],
   inVatBase: true,
+  readsEffects: true,
   compile: (data, key, register) => ({
     fte: register(`${key}.workforce.fte`, (data.workforce as Record<string, never>).fte),
     agencyShare: register(`${key}.workforce.agencyShare`, (data.workforce as Record<string, never>).agencyShare),

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { BLOCK_SIZE, columnViews } from "../src/engine/index.ts";
+import { compileScenario, parseScenario, ScenarioModel, type ScenarioInput } from "../src/model/index.ts";
+import { LANES } from "../src/model/inputs/input-sampler.ts";
+import { scenarioData } from "./helpers/scenarios.ts";
+
+/**
+ * A shared line that does not read the option's effects is evaluated once a year and copied to
+ * every option on the same children's path (scenario-model.ts). If a line read the effects without
+ * declaring `readsEffects`, or the key missed something it depends on, an option's copy would
+ * differ from its own evaluation: every output is compared bit for bit with sharing switched off.
+ */
+function outputs(data: ScenarioInput, shareLines: boolean, lanes = 2 * BLOCK_SIZE): Float64Array[] {
+  const compiled = compileScenario(parseScenario(data));
+  const model = new ScenarioModel(compiled, shareLines);
+  const size = compiled.layout.size;
+  const all = Array.from({ length: size }, () => new Float64Array(lanes));
+  const block = columnViews(size, LANES);
+  const batch = new Int32Array(LANES);
+  for (let start = 0; start < lanes; start += LANES) {
+    for (let i = 0; i < LANES; i++) batch[i] = start + i;
+    compiled.inputs.drawLanes(batch, LANES);
+    model.evaluateBlock(LANES, block);
+    block.forEach((c, k) => all[k].set(c, start));
+  }
+  return all;
+}
+
+function expectSameBits(a: Float64Array[], b: Float64Array[]): void {
+  expect(a.length).toBe(b.length);
+  a.forEach((column, k) => {
+    const x = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+    const y = Buffer.from(b[k].buffer, b[k].byteOffset, b[k].byteLength);
+    if (!x.equals(y)) throw new Error(`output ${k} differs when shared lines are copied`);
+  });
+}
+
+/** Bradford with a fourth option whose effects are constants (shared under their values) and a transfer. */
+function bradfordWithConstantEffects(): ScenarioInput {
+  const data = scenarioData("bradford") as unknown as { options: Record<string, unknown>[] };
+  data.options.push({ id: "trust-constant", label: "Trust, constant effects", kind: "trust", effects: { placementCostFactor: 0.95, agencyShareChange: -0.02, rampYears: 2 } });
+  return data as unknown as ScenarioInput;
+}
+
+describe("shared lines evaluated once and copied", () => {
+  it("give every output of Bradford (random and constant effects) the bits of evaluating each option", () => {
+    const data = bradfordWithConstantEffects();
+    expectSameBits(outputs(data, true), outputs(data, false));
+  });
+
+  it("give every output of Slough (contingency plans that move the service) the bits of evaluating each option", () => {
+    const data = scenarioData("slough");
+    expectSameBits(outputs(data, true), outputs(data, false));
+  });
+
+  it("give every output of Worcestershire (a scheduled transfer) the bits of evaluating each option", () => {
+    const data = scenarioData("worcestershire");
+    expectSameBits(outputs(data, true), outputs(data, false));
+  });
+
+  it("fail the comparison when a line that reads the effects is shared (the check can fail)", () => {
+    const data = bradfordWithConstantEffects();
+    const compiled = compileScenario(parseScenario(data));
+    const placements = compiled.lines.find((l) => l.definition.name === "placements")!;
+    const declared = placements.definition.readsEffects;
+    placements.definition.readsEffects = false;
+    try {
+      const model = new ScenarioModel(compiled, true);
+      const block = columnViews(compiled.layout.size, LANES);
+      compiled.inputs.drawLanes(Int32Array.from({ length: LANES }, (_, i) => i), LANES);
+      model.evaluateBlock(LANES, block);
+      const trust = block[compiled.layout.yearly(0, 5, "placements")];
+      const recovery = block[compiled.layout.yearly(3, 5, "placements")];
+      // Wrongly shared: the constant-effects option copies the trust's placements.
+      expect(Buffer.from(recovery.buffer, recovery.byteOffset, recovery.byteLength).equals(Buffer.from(trust.buffer, trust.byteOffset, trust.byteLength))).toBe(true);
+    } finally {
+      placements.definition.readsEffects = declared;
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { resultsCsv } from "../src/report/index.ts";
 import { assumptionLabel, label } from "../src/report/label.ts";
 import { quantityNumbers } from "../src/report/assumption-rows.ts";
 import { resultsDocx } from "../src/report/results-docx.ts";
+import { resultsHtml } from "../src/report/results-html.ts";
 import { GBP_M, resultsXlsx, type ReportMeta } from "../src/report/results-xlsx.ts";
 import { inTen } from "../src/report/summary-sentences.ts";
 
@@ -79,6 +80,56 @@ describe("resultsDocx(results, meta)", () => {
     expect(text).toContain(evidence.get("residential-weekly-range")!.source.title);
     expect(Object.keys(zip.files).filter((f) => f.startsWith("word/media/")).length).toBeGreaterThan(5);
     expect(await zip.file("docProps/core.xml")!.async("string")).toContain("2026-11-25T10:00:00Z");
+  });
+});
+
+/**
+ * Slough runs on flows: every report shows each option's children (by type at year end, entries,
+ * exits, leavers at 18) and the placement cost per child, with the means the results hold.
+ */
+describe("children rows in every output", () => {
+  const trust = () => results.options.find((o) => o.id === "trust")!;
+  const mean = (line: string, t: number) => trust().yearly[line][t].mean;
+  const rows = ["Children looked after, year end", "  residential, year end", "Children entering care in the year", "Children leaving care in the year", "  of whom leaving care at 18"];
+
+  it("the results hold children counts and flows for the trust (the fixture runs on flows)", () => {
+    expect(mean("children:entries", 0)).toBeGreaterThan(0);
+    expect(mean("children:exits", 0)).toBeGreaterThan(0);
+  });
+
+  it("XLSX: the option's sheet has a Children block with the means, as counts", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await resultsXlsx(results, meta)) as never);
+    const sheet = book.getWorksheet("trust")!;
+    const labels = sheet.getColumn(1).values as (string | undefined)[];
+    for (const l of [...rows, "Placement cost per child, GBP a year"]) expect(labels).toContain(l);
+    const entries = sheet.getRow(labels.indexOf("Children entering care in the year"));
+    expect(entries.getCell(2).value).toBe(mean("children:entries", 0));
+    expect(entries.getCell(2).numFmt).toBe("#,##0");
+    expect(sheet.getRow(labels.indexOf("Placement cost per child, GBP a year")).getCell(3).value).toBe(mean("children:placementCostPerChild", 1));
+  });
+
+  it("CSV: a row per option, count line and year, as text", () => {
+    const csv = resultsCsv(results);
+    for (const line of ["children:total", "children:residential", "children:entries", "children:exits", "children:leaversAt18", "children:placementCostPerChild"]) {
+      expect(csv).toMatch(new RegExp(`^yearly,trust,${line},2016-17,`, "m"));
+    }
+    const total = csv.split("\n").find((l) => l.startsWith("yearly,trust,children:total,2017-18,"))!;
+    expect(Number(total.split(",")[4])).toBeCloseTo(mean("children:total", 1), 2);
+  });
+
+  it("DOCX: document.xml holds each option's children table", async () => {
+    const zip = await JSZip.loadAsync(await resultsDocx(results, meta));
+    const text = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "|");
+    for (const l of [...rows, "Placement cost per child, GBP a year"]) expect(text).toContain(`|${l}|`);
+    expect(text).toContain(`|${mean("children:entries", 0).toFixed(0)}|`);
+  });
+
+  it("HTML: each option's section has a children table", () => {
+    const html = resultsHtml(results, { runId: "run-1", version: "0.0.0-test", evidence });
+    expect(html.match(/<table class="per-year children">/g)?.length).toBe(results.options.length);
+    const escaped = (x: string) => x.replace(/&/g, "&amp;").replace(/'/g, "&#39;");
+    expect(html).toContain(`<th scope="row">${escaped("Children entering care in the year")}</th><td>${mean("children:entries", 0).toFixed(0)}</td>`);
   });
 });
 

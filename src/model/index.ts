@@ -12,6 +12,7 @@ export { ScenarioModel } from "./simulation/scenario-model.ts";
 export { HORIZON_FIGURES, PLAN_FIGURES, FAILURE_FIGURES, PAIR_FIGURES, OutputLayout, type HorizonFigure, type PlanFigure } from "./costs/output-layout.ts";
 export { COST_LINE_DEFINITIONS, evaluationOrder, lineLabel, LINE_LABELS } from "./costs/registry.ts";
 export type { CostLineDefinition, LineContext } from "./costs/line-definition.ts";
+export { COUNT_PREFIX } from "./costs/line-definition.ts";
 export { FINANCE_LINES } from "./costs/finance-lines.ts";
 export { WEEKS_PER_YEAR } from "./costs/lines/placements.ts";
 export { VAT_RATE } from "./costs/lines/vat.ts";

@@ -7,6 +7,7 @@ import { chartPng, resultCharts, type ChartSpec } from "./charts/index.ts";
 import { deterministicZip } from "./deterministic-zip.ts";
 import { millions, percent } from "./format-money.ts";
 import { mtfpRows } from "./mtfp-rows.ts";
+import { childrenRows, childrenValue } from "./children-rows.ts";
 import type { ReportMeta } from "./results-xlsx.ts";
 import { summarySentences } from "./summary-sentences.ts";
 
@@ -44,7 +45,7 @@ function chart(spec: ChartSpec): Paragraph[] {
 
 /**
  * A Word annex for a cabinet paper (docx): the question, the options, a summary generated from the
- * results, the plan tables, the charts as PNG, the assumptions with their sources and how to
+ * results, the plan tables with each option's children, the charts as PNG, the assumptions with their sources and how to
  * reproduce the run. Landscape A4 so a ten-year table fits. The same run gives the same bytes.
  */
 export async function resultsDocx(r: Results, meta: ReportMeta): Promise<Buffer> {
@@ -90,8 +91,15 @@ export async function resultsDocx(r: Results, meta: ReportMeta): Promise<Buffer>
     children.push(
       heading(`${o.label}: medium-term financial plan, GBP m nominal`),
       table(["GBP m", ...r.years, "Total"], mtfpRows(o).map((row) => ({ cells: [row.label, ...row.values.map(money), row.total === null ? "" : money(row.total)], bold: row.kind === "subtotal" || row.kind === "gap" }))),
-      ...chart(charts.cost[i]),
     );
+    const counts = childrenRows(o);
+    if (counts.length > 0) {
+      children.push(
+        para(`${o.label}: children looked after, mean over futures (counts, not GBP; the placement cost per child in GBP a year)`),
+        table(["Children", ...r.years], counts.map((c) => ({ cells: [c.label, ...c.values.map((v) => childrenValue(c, v))] }))),
+      );
+    }
+    children.push(...chart(charts.cost[i]));
   });
   children.push(heading("Overspend and reserves"), ...chart(charts.overspend), ...(charts.reserves ? chart(charts.reserves) : []));
   if (charts.failure.length > 0) children.push(heading("Financial failure"), ...charts.failure.flatMap(chart));

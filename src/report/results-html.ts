@@ -4,6 +4,7 @@ import { chartSvg, resultCharts, type ChartSpec } from "./charts/index.ts";
 import { millions, percent } from "./format-money.ts";
 import { escapeHtml as e, htmlPage } from "./html-page.ts";
 import { mtfpRows } from "./mtfp-rows.ts";
+import { childrenRows, childrenValue } from "./children-rows.ts";
 import type { ReportMeta } from "./results-xlsx.ts";
 import { summarySentences } from "./summary-sentences.ts";
 
@@ -17,9 +18,18 @@ export interface HtmlReportMeta extends Omit<ReportMeta, "scenario"> {
 const money = (x: number) => (x < 0 ? `(${millions(-x)})` : millions(x));
 const figure = (spec: ChartSpec) => `<figure>${chartSvg(spec)}<figcaption>${e(spec.title)}</figcaption></figure>`;
 
+/** An option's children block (counts, and the placement cost per child in GBP a year); empty without counts. */
+function childrenTable(years: string[], o: Results["options"][number]): string {
+  const rows = childrenRows(o);
+  if (rows.length === 0) return "";
+  const body = rows.map((c) => `<tr><th scope="row">${e(c.label)}</th>${c.values.map((v) => `<td>${childrenValue(c, v)}</td>`).join("")}</tr>`).join("");
+  return `<div class="scroll" tabindex="0" role="region" aria-label="${e(o.label)}: children"><table class="per-year children"><caption class="note">Children looked after: mean over futures, counts (not GBP) except the placement cost per child (GBP a year)</caption>
+        <thead><tr><th scope="col">Children</th>${years.map((y) => `<th scope="col">${y}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
 /**
  * A run's results as a page for a person: summary in sentences, downloads, horizon totals, per
- * option the medium-term plan with its chart (all options on one scale), overspend and reserves,
+ * option the medium-term plan with its chart (all options on one scale) and its children, overspend and reserves,
  * failure curves, the paired differences, the tornado for the pair the reader picks, and the
  * assumptions with their sources. Charts are inline SVG from the same specs as the PNG exports.
  */
@@ -38,7 +48,7 @@ export function resultsHtml(r: Results, meta: HtmlReportMeta): string {
       return `<section class="option" aria-labelledby="option-${e(o.id)}"><h3 id="option-${e(o.id)}">${e(o.label)} <span class="note">(${e(o.id)}, ${e(o.kind)})</span></h3>
         ${figure(charts.cost[i])}
         <div class="scroll" tabindex="0" role="region" aria-label="${e(o.label)}: plan table"><table class="per-year"><caption class="note">GBP m nominal, mean over futures unless marked; brackets are negative</caption>
-        <thead><tr><th scope="col">GBP m</th>${r.years.map((y) => `<th scope="col">${y}</th>`).join("")}<th scope="col">Total</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+        <thead><tr><th scope="col">GBP m</th>${r.years.map((y) => `<th scope="col">${y}</th>`).join("")}<th scope="col">Total</th></tr></thead><tbody>${rows}</tbody></table></div>${childrenTable(r.years, o)}</section>`;
     })
     .join("");
   const failures = r.options

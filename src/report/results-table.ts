@@ -1,6 +1,7 @@
 import { COST_LINE_DEFINITIONS, lineLabel, type Results } from "../model/index.ts";
 import { conditioningTable } from "./conditioning-table.ts";
 import { millions, percent } from "./format-money.ts";
+import { childrenRows, childrenValue } from "./children-rows.ts";
 
 /** Finance lines shown after the cost and income lines, in medium-term-financial-plan order. */
 const FINANCE_ROWS = ["operating", "setupGross", "setupDfeFunded", "transition", "optimismBias", "totalCost", "budget", "overspend", "councilTopUp", "reserves"];
@@ -24,13 +25,6 @@ function tableLines(yearly: Results["options"][number]["yearly"]): [line: string
     rows.push([line, line === "setupDfeFunded" ? "  of which DfE funded" : lineLabel(line)]);
   }
   return rows;
-}
-
-/** The Children block: counts (not GBP) and the placement cost per child, the rows the count lines write. */
-function childrenRows(yearly: Results["options"][number]["yearly"]): [line: string, label: string][] {
-  const names = Object.keys(yearly).filter((n) => n.startsWith("children:"));
-  if (!names.some((n) => n !== "children:placementCostPerChild" && yearly[n].some((s) => s.mean !== 0))) return [];
-  return names.filter((n) => yearly[n].some((s) => s.mean !== 0)).map((n) => [n, lineLabel(n)]);
 }
 
 function row(label: string, cells: string[], labelWidth: number, cellWidth: number): string {
@@ -59,13 +53,10 @@ export function resultsTable(r: Results): string {
     for (const [line, label] of tableLines(o.yearly)) {
       out.push(row(label, o.yearly[line].map((s) => millions(s.mean)), labelWidth, cellWidth));
     }
-    const children = childrenRows(o.yearly);
+    const children = childrenRows(o);
     if (children.length > 0) {
       out.push(row("Children (mean; not GBP)", r.years, labelWidth, cellWidth));
-      for (const [line, label] of children) {
-        const money = line === "children:placementCostPerChild";
-        out.push(row(label, o.yearly[line].map((s) => (money ? Math.round(s.mean).toLocaleString("en-GB") : s.mean.toFixed(0))), labelWidth, cellWidth));
-      }
+      for (const c of children) out.push(row(c.label, c.values.map((v) => childrenValue(c, v)), labelWidth, cellWidth));
     }
     out.push(row(`Total cost, real ${r.priceBase.baseYear}`, o.yearly.totalCostReal.map((s) => millions(s.mean)), labelWidth, cellWidth));
     // The bands follow the scenario's price basis: cash for a medium-term financial plan, real for an appraisal.

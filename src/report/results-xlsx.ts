@@ -5,11 +5,14 @@ import { chartPng, resultCharts, type ChartSpec } from "./charts/index.ts";
 import { deterministicZip } from "./deterministic-zip.ts";
 import { label } from "./label.ts";
 import { mtfpRows } from "./mtfp-rows.ts";
+import { childrenRows } from "./children-rows.ts";
 import type { ScenarioChange } from "./scenario-changes.ts";
 
 /** Full GBP shown as GBP m to one decimal (each trailing comma divides by 1,000), negatives in brackets, zero as a dash. */
 export const GBP_M = '#,##0.0,,;(#,##0.0,,);"-"';
 const PERCENT = "0.0%";
+/** Whole children, or whole pounds a year (the placement cost per child). */
+const COUNT = "#,##0";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE6F0" } };
 
 /** What a workbook needs beyond the Results: who ran it, the scenario, the evidence and a fixed date. */
@@ -46,7 +49,7 @@ function tableHeader(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, columns: number
 
 /**
  * Results as an Excel workbook for a cabinet paper (exceljs): a summary, per option the medium-term
- * financial plan (GBP m to one decimal by number format, the cells keep full pounds), comparisons,
+ * financial plan (GBP m to one decimal by number format, the cells keep full pounds) and its children, comparisons,
  * contingency plans, assumptions as numbers with their sources, chart images and what reproduces
  * the run. The same run gives the same bytes (see deterministicZip).
  */
@@ -89,6 +92,13 @@ export async function resultsXlsx(r: Results, meta: ReportMeta): Promise<Buffer>
     tableHeader(sheet, header, r.years.length + 2);
     sheet.getColumn(1).width = 36;
     for (let c = 2; c <= r.years.length + 2; c++) Object.assign(sheet.getColumn(c), { width: 11, numFmt: GBP_M });
+    const children = childrenRows(o);
+    if (children.length > 0) {
+      sheet.addRow([]);
+      sheet.addRow(["Children (mean over futures; counts, not GBP)", ...r.years]).font = { bold: true };
+      // Counts and GBP a year, not GBP m: each cell carries its own format over the column's.
+      for (const c of children) sheet.addRow([c.label, ...c.values]).eachCell((cell, i) => i > 1 && (cell.numFmt = COUNT));
+    }
   }
 
   const comparisons = book.addWorksheet(sheetName("Comparisons", taken));

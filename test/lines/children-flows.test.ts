@@ -69,7 +69,7 @@ describe("children as flows (baseline.flows)", () => {
     expect(plain("children:entries", 1)[0]).toBe(0);
   });
 
-  it("conserves children: year end = start + entries - exits, every year, every iteration (property)", () => {
+  it("conserves children: year end = start + entries - exits, every year, every iteration; care leavers never negative (property)", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 8 }), fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (seed, entry, exit) => {
         const data = flowLedger();
@@ -82,6 +82,7 @@ describe("children as flows (baseline.flows)", () => {
             { from: "fostering", to: "residential", rate: 0.1 },
           ],
         };
+        base.careLeavers = { costPerLeaver: 1000, leavingRate: { dist: "uniform", min: 0, max: 2, per: "year", note: "test" } };
         data.simulation = { iterations: 16, seed };
         const { at: get } = run(data, 16);
         for (let i = 0; i < 16; i++) {
@@ -92,6 +93,9 @@ describe("children as flows (baseline.flows)", () => {
             expect(Math.abs(end - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, start));
             expect(end).toBeGreaterThanOrEqual(0);
             expect(get("children:residential", t)[i] + get("children:fostering", t)[i]).toBeCloseTo(end, 9);
+            // Care leavers supported: a stock, never negative, finite whatever the rates.
+            expect(get("children:careLeavers", t)[i]).toBeGreaterThanOrEqual(0);
+            expect(Number.isFinite(get("children:careLeavers", t)[i])).toBe(true);
             start = end;
           }
         }
@@ -111,6 +115,17 @@ describe("recovery mechanisms (option recovery)", () => {
     expect(at("children:entries", 1)[0]).toBeCloseTo(12, 9);
     // 100,000 x general inflation 1.02 in the second year
     expect(at("recoveryDelivery", 1)[0]).toBeCloseTo(102_000, 6);
+  });
+
+  it("fewer entries act on the baseline path's entries, so a smaller stock does not compound (rate per child)", () => {
+    const data = flowLedger({ recovery: { mechanisms: [{ id: "early-help", kind: "fewer-entries", size: 0.5 }] } });
+    (data.baseline as { flows: { entries: unknown } }).flows.entries = { ratePerChild: 0.4 };
+    data.options.push({ id: "in-house", label: "In-house", kind: "in-house" });
+    const { at } = run(data);
+    // Baseline: 0.4 x its own stock at the start of each year; the plan: half of that, every year.
+    for (let t = 0; t < 3; t++) expect(at("children:entries", t, 0)[0]).toBeCloseTo(at("children:entries", t, 1)[0] * 0.5, 9);
+    expect(at("children:entries", 0, 1)[0]).toBeCloseTo(0.4 * 132, 9);
+    expect(at("children:total", 2, 0)[0]).toBeLessThan(at("children:total", 2, 1)[0]);
   });
 
   it("an under-delivered mechanism delivers its short share", () => {

@@ -56,6 +56,8 @@ export interface FlowColumns {
   exits: Float64Array;
   /** Young people leaving care at 18 in the year (care leavers). */
   leaversAt18: Float64Array;
+  /** Care leavers supported (a running stock fed by the leavers at 18), on average through the year. */
+  careLeavers: Float64Array;
 }
 
 /** What a line reads when it is evaluated for one option path and one year, over `count` lanes. */

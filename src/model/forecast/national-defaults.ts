@@ -127,10 +127,16 @@ export const LOCAL_OVERSPEND_SD = 0.06;
  */
 export const FLOW_DEFAULTS = {
   entries: {
+    // A driver, as childrenGrowth is: the national demand shock (conditioned on the DfE's 31 March
+    // counts) and a local one move the entry rate, so a year's growth in children moves one for one
+    // with them; exits at their own rates. Mean 0.40: with exits at about 0.39 the stock grows about
+    // 1% a year, the demand driver's mean (seeds/cla-growth-range).
     ratePerChild: {
-      dist: "pert", min: 0.37, mode: 0.395, max: 0.42,
-      source: "seeds/national-2023-24-children-starting-care, seeds/national-2022-23-children-starting-care, seeds/national-2022-23-children-looked-after",
-      note: "starts a year over the stock at the start of the year: 33,050 / 83,760 (2023-24), 33,000 / 82,090 (2022-23)",
+      dist: "driver", family: "demand", mean: 0.4, localSd: 0.04, localPersistence: 0.5,
+      source: "seeds/national-2023-24-children-starting-care, seeds/national-2022-23-children-starting-care, seeds/national-2022-23-children-looked-after, seeds/cla-growth-range",
+      note:
+        "starts a year over the stock at the start of the year: 33,050 / 83,760 (2023-24), 33,000 / 82,090 (2022-23); the national demand shock " +
+        "and a local one as childrenGrowth (local jumps as at Sandwell and Reading)",
     },
   },
   exitRate: Object.fromEntries(

@@ -28,6 +28,8 @@ export interface CompiledFlows {
   exitRate: (QuantityRef | null)[];
   moves: { from: number; to: number; rate: QuantityRef }[];
   shareOfExitsAt18: QuantityRef;
+  /** Share of supported care leavers leaving support a year (baseline.careLeavers; zero without it). */
+  careLeaverLeavingRate: QuantityRef;
   /** Each option's mechanisms, by option index. */
   recovery: CompiledMechanism[][];
 }
@@ -36,10 +38,10 @@ const FLOW_KINDS = new Set(["fewer-entries", "more-kinship", "faster-step-down"]
 
 /**
  * Registers baseline.flows and every option's recovery mechanisms (keys `baseline.flows.*` and
- * `options.<id>.recovery.<mechanism>.*`, so the sensitivity table names each mechanism); null when
+ * `options.<id>.recovery.mechanisms.<mechanism>.*`, so the sensitivity table names each mechanism); null when
  * the scenario has neither. Placement types are checked against baseline.placements.
  */
-export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity) => QuantityRef): CompiledFlows | null {
+export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity, streamKey?: string) => QuantityRef): CompiledFlows | null {
   const b = scenario.baseline as Scenario["baseline"] & { flows?: FlowsInput };
   const options = scenario.options as (Scenario["options"][number] & { recovery?: { mechanisms: Mechanism[] } })[];
   if (b.flows === undefined && options.every((o) => o.recovery === undefined)) return null;
@@ -52,17 +54,21 @@ export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity)
   };
   const f = b.flows;
   const recovery = options.map((o) => {
-    const key = `options.${o.drawsAs ?? o.id}.recovery`;
+    // Listed under the option's own path (mechanisms by id, as overrides address them), drawn from the
+    // streams of the option it is drawn as (compile-scenario's drawnAs).
+    const key = `options.${o.id}.recovery.mechanisms`;
+    const stream = `options.${o.drawsAs ?? o.id}.recovery.mechanisms`;
+    const own = (name: string, q: Quantity) => add(`${key}.${name}`, q, `${stream}.${name}`);
     return (o.recovery?.mechanisms ?? []).map((m, j): CompiledMechanism => {
       const at = `options.${o.id}.recovery.mechanisms[${j}]`;
       if (f === undefined && FLOW_KINDS.has(m.kind)) issues.push({ path: at, message: `a '${m.kind}' mechanism acts on flows: give baseline.flows` });
       const moving = m.kind === "more-kinship" || m.kind === "faster-step-down";
       return {
         kind: m.kind,
-        size: add(`${key}.${m.id}.size`, m.size),
+        size: own(`${m.id}.size`, m.size),
         rampYears: m.rampYears,
-        underDelivery: add(`${key}.${m.id}.underDelivery`, m.underDelivery),
-        deliveredShareIfShort: add(`${key}.${m.id}.deliveredShareIfShort`, m.deliveredShareIfShort),
+        underDelivery: own(`${m.id}.underDelivery`, m.underDelivery),
+        deliveredShareIfShort: own(`${m.id}.deliveredShareIfShort`, m.deliveredShareIfShort),
         from: moving ? m.from.map((t, i) => typeIndex(t, `${at}.from[${i}]`)) : [],
         to: moving ? typeIndex(m.to, `${at}.to`) : -1,
       };
@@ -72,7 +78,10 @@ export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity)
   if (f === undefined) {
     if (issues.length > 0) throw new ScenarioError(issues);
     const zero = add("baseline.flows.none", 0);
-    return { hasFlows: false, types, opening, entries: { ref: zero, perChild: false }, entryMix: null, exitRate: types.map(() => null), moves: [], shareOfExitsAt18: zero, recovery };
+    return {
+      hasFlows: false, types, opening, entries: { ref: zero, perChild: false }, entryMix: null, exitRate: types.map(() => null), moves: [],
+      shareOfExitsAt18: zero, careLeaverLeavingRate: zero, recovery,
+    };
   }
   for (const name of Object.keys(f.exitRate)) typeIndex(name, `baseline.flows.exitRate.${name}`);
   for (const name of Object.keys(f.entryMix ?? {})) typeIndex(name, `baseline.flows.entryMix.${name}`);
@@ -99,6 +108,8 @@ export function compileFlows(scenario: Scenario, add: (key: string, q: Quantity)
     exitRate: types.map((p) => (f.exitRate[p] === undefined ? null : add(`baseline.flows.exitRate.${p}`, f.exitRate[p]))),
     moves,
     shareOfExitsAt18: add("baseline.flows.shareOfExitsAt18", f.shareOfExitsAt18),
+    // The same key and quantity as the care leavers line registers, so both read one slot.
+    careLeaverLeavingRate: add("baseline.careLeavers.leavingRate", b.careLeavers?.leavingRate ?? 0),
     recovery,
   };
 }

@@ -161,7 +161,7 @@ export class ScenarioModel {
     if (years === c.years) this.pairDifferences(count, out);
   }
 
-  /** Prices, demand, pay and the price level every option shares (common random numbers). */
+  /** Prices, demand, pay, the price level and children as flows every option shares (common random numbers), for the first `years` years. */
   private sharedPaths(count: number, years: number): void {
     const c = this.c;
     const v = c.inputs.values;

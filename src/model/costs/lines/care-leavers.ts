@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { quantitySchema, type Quantity } from "../../quantities/quantity-schema.ts";
-import { defineLine, readPath, type InputColumn } from "../line-definition.ts";
+import { COUNT_PREFIX, defineLine, readPath, type InputColumn } from "../line-definition.ts";
 
 /**
  * Defaults for care leavers: both numbers are assumptions (no reference figure gives them). About
@@ -9,17 +9,27 @@ import { defineLine, readPath, type InputColumn } from "../line-definition.ts";
  */
 export const CARE_LEAVERS_DEFAULT = {
   costPerLeaver: { dist: "pert", min: 5000, mode: 8000, max: 12000, note: "assumption: personal adviser, staying put and setting-up-home support a care leaver a year, first-year prices" },
-  yearsSupported: 4,
+  leavingRate: {
+    dist: "pert", min: 0.2, mode: 0.25, max: 0.33,
+    note:
+      "assumption: share of supported care leavers whose support ends a year: most are supported to 21, some to 25 on request " +
+      "(Children and Social Work Act 2017), so 3 to 5 years on average",
+  },
   leaversAt18PerChild: {
     dist: "pert", min: 0.1, mode: 0.12, max: 0.14,
     note: "assumption: leavers at 18 a year per child looked after, about a third of 33,620 ceasings over 83,630 (used without flows)",
   },
 } as const;
 
+/** The count row the line writes: care leavers supported, on average through the year. */
+export const CARE_LEAVERS_SUPPORTED = `${COUNT_PREFIX}careLeavers`;
+
 /**
- * Care leavers supported: young people leaving care at 18 a year (from the flows' exits at 18, or
- * children looked after x leavers at 18 per child without flows) x the years they are supported
- * (a steady-state cohort count) x a yearly cost, grown by general inflation.
+ * Care leavers supported, a running stock: with flows, young people enter it at 18 from the flows'
+ * leavers each month and leave support at `leavingRate` a year (simulation/children-flows.ts, opening
+ * at its steady state), and the year's average stock is costed; without flows, the steady state of
+ * the year's leavers at 18 (children x leavers per child) over the leaving rate. Times a yearly cost,
+ * grown by general inflation.
  */
 export const careLeavers = defineLine({
   name: "careLeavers",
@@ -31,7 +41,9 @@ export const careLeavers = defineLine({
       schema: z
         .strictObject({
           costPerLeaver: quantitySchema.describe("Cost of supporting one care leaver a year, GBP, first-year prices."),
-          yearsSupported: z.number().min(0).max(10).default(4).describe("Years each care leaver is supported (18 to 21: 4)."),
+          leavingRate: quantitySchema
+            .prefault(CARE_LEAVERS_DEFAULT.leavingRate)
+            .describe("Share of the care leavers supported whose support ends a year (at 21, or up to 25): 0.25 is four years on average."),
           leaversAt18PerChild: quantitySchema
             .prefault(CARE_LEAVERS_DEFAULT.leaversAt18PerChild)
             .describe("Leavers at 18 a year per child looked after, used when the scenario has no flows."),
@@ -42,31 +54,39 @@ export const careLeavers = defineLine({
   },
   dependsOn: [],
   inVatBase: false,
+  sublines: () => [CARE_LEAVERS_SUPPORTED],
   compile(data, key, register) {
-    const c = readPath(data, "careLeavers") as (Record<string, Quantity> & { yearsSupported?: number }) | undefined;
+    const c = readPath(data, "careLeavers") as Record<string, Quantity> | undefined;
     const placements = (data.placements ?? {}) as Record<string, { children: Quantity }>;
     return {
       cost: register(`${key}.careLeavers.costPerLeaver`, c?.costPerLeaver ?? 0),
       perChild: register(`${key}.careLeavers.leaversAt18PerChild`, c?.leaversAt18PerChild ?? 0),
-      years: [String(c?.yearsSupported ?? 0)],
+      leavingRate: register(`${key}.careLeavers.leavingRate`, c?.leavingRate ?? 0),
+      present: c === undefined ? [] : ["yes"],
       children: Object.entries(placements).map(([name, p]) => register(`${key}.placements.${name}.children`, p.children)),
     };
   },
-  evaluate(ctx, state, out) {
+  evaluate(ctx, state, out, sub) {
     const v = ctx.values;
+    const supported = sub[0];
+    if ((state.present as string[]).length === 0) {
+      out.fill(0, 0, ctx.count);
+      supported.fill(0, 0, ctx.count);
+      return;
+    }
     const cost = ctx.column(state.cost as InputColumn);
     const perChild = ctx.column(state.perChild as InputColumn);
-    const years = Number((state.years as string[])[0]);
+    const leaving = ctx.column(state.leavingRate as InputColumn);
     const { flows, childFactor, deflator } = ctx.shared;
     for (let i = 0; i < ctx.count; i++) {
-      let leavers: number;
-      if (flows != null) leavers = flows.leaversAt18[i];
+      if (flows != null) supported[i] = flows.careLeavers[i];
       else {
         let children = 0;
         for (const ref of state.children as InputColumn[]) children += v[ctx.column(ref) + i];
-        leavers = children * childFactor[i] * v[perChild + i];
+        const rate = v[leaving + i];
+        supported[i] = rate > 0 ? (children * childFactor[i] * v[perChild + i]) / rate : 0;
       }
-      out[i] = leavers * years * v[cost + i] * deflator[i];
+      out[i] = supported[i] * v[cost + i] * deflator[i];
     }
   },
 });

@@ -4,11 +4,13 @@ import { COUNT_PREFIX, defineLine, type InputColumn } from "../line-definition.t
 
 const FLOW_ROWS = ["entries", "exits", "leaversAt18"] as const;
 
-/** Labels of the children line's flow rows (children by type read "  residential, year end"). */
+/** Labels of the count rows (children by type read "  residential, year end"): flows, high-cost placements, care leavers. */
 export const CHILDREN_SUBLINE_LABELS: ReadonlyMap<string, string> = new Map([
   [`${COUNT_PREFIX}entries`, "Children entering care in the year"],
   [`${COUNT_PREFIX}exits`, "Children leaving care in the year"],
   [`${COUNT_PREFIX}leaversAt18`, "  of whom leaving care at 18"],
+  [`${COUNT_PREFIX}highCost`, "High-cost placements (GBP 10,000+ a week)"],
+  [`${COUNT_PREFIX}careLeavers`, "Care leavers supported, average"],
 ]);
 
 /**

@@ -23,7 +23,7 @@ export const recoveryDelivery = defineLine({
   inVatBase: true,
   compile(data, key, register) {
     const mechanisms = ((readPath(data, "recovery") as { mechanisms: Mechanism[] } | undefined)?.mechanisms ?? []) as (Mechanism & { deliveryCost: Quantity })[];
-    return { costs: mechanisms.map((m) => register(`${key}.recovery.${m.id}.deliveryCost`, m.deliveryCost)) };
+    return { costs: mechanisms.map((m) => register(`${key}.recovery.mechanisms.${m.id}.deliveryCost`, m.deliveryCost)) };
   },
   evaluate(ctx, state, out) {
     const v = ctx.values;

@@ -20,3 +20,7 @@ export { summarySentences, inTen } from "./summary-sentences.ts";
 export { chartSvg, chartPng, resultCharts, type ChartSpec } from "./charts/index.ts";
 export { sensitivityTable, switchingTable } from "./sensitivity-table.ts";
 export { backtestTable } from "./backtest-table.ts";
+export { portfolioCsv } from "./portfolio-csv.ts";
+export { portfolioXlsx } from "./portfolio-xlsx.ts";
+export { portfolioSentences } from "./portfolio-sentences.ts";
+export { portfolioFailuresChart, portfolioPlansChart, planName, probabilityHalfWidth } from "./charts/index.ts";

@@ -36,9 +36,11 @@ s.baseline.workforce.agencyShare = {
   note: "assumption: above the national 16-18% (seeds/agency-share-range), below the 48% seen in struggling councils",
 };
 
-// The improvement each model brings, on the same futures (the improvement partner draws as the trust):
-// no published evidence says one improves practice faster than the other (cases.md: the Isle of Wight
-// went inadequate to good under Hampshire; Sunderland's trust inadequate to outstanding).
+// The improvement each model brings: the same distribution for both, drawn independently (nothing
+// says one model's improvement predicts the other's), because no published evidence says one improves
+// practice faster (cases.md: the Isle of Wight went inadequate to good under Hampshire; Sunderland's
+// trust inadequate to outstanding). The trust's starts at go-live. (drawsAs would not share effects:
+// it covers an option's line inputs only.)
 const effects = {
   agencyShareChange: { dist: "pert", min: -0.08, mode: -0.03, max: 0.01, note: "assumption: fewer agency staff as practice stabilises; could go either way" },
   placementCostFactor: { dist: "pert", min: 0.94, mode: 0.98, max: 1.02, note: "assumption: better sufficiency and step-down; uncertain, could be none" },
@@ -50,7 +52,6 @@ s.options = [
     id: "improvement-partner",
     label: "Improvement partner: a strong council's leadership alongside, no new company",
     kind: "in-house",
-    drawsAs: "trust",
     description: "The council keeps the service (and recovers its VAT); a partner council's leaders work alongside for three years, the DfE paying part of their fee.",
     improvementPartner: {
       fee: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario, runScenario } from "../src/model/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
+import { testApp, waitForRun } from "./helpers/server.ts";
 
 // scenarios/under-direction.yaml: a council under a DfE direction, a new trust against an improvement partner.
 describe("under-direction: a new trust against an improvement partner", () => {
@@ -35,5 +36,26 @@ describe("under-direction: a new trust against an improvement partner", () => {
     const c = r.comparisons.find((x) => x.a === "improvement-partner" && x.b === "new-trust")!;
     expect(c.probabilityACheaper.p).toBeGreaterThan(0);
     expect(c.probabilityACheaper.p).toBeLessThan(1);
+  });
+
+  it("has a page whose form offers the partner's fee and the DfE's share, and says what the choice is", async () => {
+    const app = await testApp();
+    try {
+      const page = await app.inject({ method: "GET", url: "/scenario/under-direction" });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("improvement partner (a strong council");
+      expect(page.body).toContain('data-path="options.improvement-partner.improvementPartner.fee');
+      expect(page.body).toContain('data-path="options.improvement-partner.improvementPartner.dfeFundedShare');
+      // Its results page: the partner's lines in the plan table, and the pair compared.
+      const started = await app.inject({ method: "POST", url: "/runs", payload: { scenarioId: "under-direction", iterations: 2_000 } });
+      expect(started.statusCode).toBe(202);
+      const id = started.json().id as string;
+      expect((await waitForRun(app, id, 90_000)).status).toBe("done");
+      const report = (await app.inject({ method: "GET", url: `/runs/${id}/report` })).body;
+      expect(report).toContain("less the DfE&#39;s funding of the improvement partner");
+      expect(report).toMatch(/Improvement partner: a strong council&#39;s leadership alongside, no new company minus New children&#39;s trust/);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -83,6 +83,15 @@ describe("/portfolio", () => {
     }
   });
 
+  it("a third portfolio run while two are going is a 429 with Retry-After, not a third thread", async () => {
+    const post = () => app.inject({ method: "POST", url: "/portfolio?iterations=1000", payload: pair });
+    const answers = await Promise.all([post(), post(), post()]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 429]);
+    const refused = answers.find((a) => a.statusCode === 429)!;
+    expect(refused.headers["retry-after"]).toBe("15");
+    expect(refused.json().message).toMatch(/portfolio runs are going/);
+  });
+
   it("a portfolio with a mistake is a 400 naming the path", async () => {
     const res = await app.inject({ method: "POST", url: "/portfolio", payload: { ...pair, plans: [] } });
     expect(res.statusCode).toBe(400);

@@ -24,8 +24,8 @@ function sendArtifact(reply: FastifyReply, outcome: PortfolioOutcome, kind: "htm
  * in the body). Every run is in a worker thread: the request thread only waits.
  */
 export const portfolioRoutes: FastifyPluginAsyncZod<{ service: PortfolioService }> = async (app, { service }) => {
-  const response = { 200: z.record(z.string(), z.unknown()), 400: errorSchema };
-  const file = { 200: z.any(), 400: errorSchema };
+  const response = { 200: z.record(z.string(), z.unknown()), 400: errorSchema, 429: errorSchema };
+  const file = { 200: z.any(), 400: errorSchema, 429: errorSchema };
   app.get("/portfolio", { schema: { tags: ["portfolio"], querystring: query, response } }, async (request) => (await service.shipped(request.query.iterations)).report as unknown as Record<string, unknown>);
   app.get(
     "/portfolio/report",

@@ -9,6 +9,9 @@ import type { PortfolioArtifacts, PortfolioJob, PortfolioMessage } from "./portf
 /** Shipped-portfolio reports kept, by iterations: each is a few hundred kilobytes with its page and workbook. */
 const KEEP_SHIPPED = 8;
 
+/** Portfolio runs going at once; beyond it a request that would start another gets 429 (a shipped run already kept or going is served). */
+const MAX_RUNNING = 2;
+
 /** A portfolio run's report, with its page and downloads when they were asked for. */
 export interface PortfolioOutcome {
   report: PortfolioReport;
@@ -26,6 +29,7 @@ export interface PortfolioOutcome {
 export class PortfolioService {
   private readonly shippedRuns = new Map<number, Promise<PortfolioOutcome>>();
   private shippedIterations: Promise<number> | null = null;
+  private running = 0;
 
   constructor(
     private readonly scenariosDir: string,
@@ -78,6 +82,8 @@ export class PortfolioService {
 
   /** Runs one portfolio job in a fresh worker thread; a mistake in the portfolio comes back as the ScenarioError it was. */
   private inWorker(job: Omit<PortfolioJob, "redisUrl">): Promise<PortfolioOutcome> {
+    if (this.running >= MAX_RUNNING) throw new HttpError(429, `${MAX_RUNNING} portfolio runs are going; try again when one has finished`, { "retry-after": "15" });
+    this.running++;
     const entry = workerModule(import.meta.url, "portfolio-worker", "portfolio-worker-entry.cjs");
     const data: PortfolioJob = { ...job, redisUrl: process.env.TRUSTSIM_REDIS_URL || undefined };
     const worker = new Worker(entry.url, { workerData: data, execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
@@ -88,6 +94,9 @@ export class PortfolioService {
       });
       worker.on("error", reject);
       worker.on("exit", (code) => reject(new Error(`the portfolio's worker exited (code ${code}) before finishing`)));
-    }).finally(() => void worker.terminate());
+    }).finally(() => {
+      this.running--;
+      void worker.terminate();
+    });
   }
 }

@@ -146,4 +146,28 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web front end in headless Chromium (
 
     expect(problems).toEqual({ home: [], report: [], scenario: [], compare: [] });
   });
+
+  it("opens the DfE's portfolio from the home page: charts, tables, downloads, no serious accessibility problems, fits a phone", async () => {
+    const page = await context.newPage();
+    await page.goto(`${address}/`);
+    await page.getByRole("link", { name: "Every children's trust at once" }).click();
+    await page.waitForURL(/\/portfolio\/report$/, { timeout: 90_000 });
+    await expect(page.title()).resolves.toMatch(/trustsim portfolio$/);
+    expect(await page.locator("figure svg").count()).toBe(2);
+    expect(await page.locator("#portfolio-years tbody tr").count()).toBeGreaterThan(10);
+    expect(await page.locator("#portfolio-members tbody tr").count()).toBe(8);
+    expect(await page.locator("#portfolio-plans tbody tr").count()).toBe(5);
+    expect(await page.locator("#portfolio-reserves tbody tr").count()).toBe(8);
+    const problems = await accessibilityProblems(page);
+    await shot(page, "portfolio-desktop");
+    const csvDownload = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Table (CSV)" }).click();
+    const csvPath = join(ARTIFACTS, "portfolio.csv");
+    await (await csvDownload).saveAs(csvPath);
+    expect(readFileSync(csvPath, "utf8").split("\n")[0]).toBe("section,subject,year,measure,value,se");
+    await page.setViewportSize(PHONE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await shot(page, "portfolio-phone");
+    expect(problems).toEqual([]);
+  });
 });

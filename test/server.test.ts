@@ -29,7 +29,7 @@ describe("GET /health, /scenarios", () => {
 
   it("lists the scenarios in scenarios/ with their titles", async () => {
     const list = (await app.inject("/scenarios")).json();
-    expect(list.map((s: { id: string }) => s.id)).toEqual(["bradford", "doncaster", "northamptonshire", "reading", "sandwell", "slough", "sunderland", "template", "worcestershire"]);
+    expect(list.map((s: { id: string }) => s.id)).toEqual(["bradford", "doncaster", "northamptonshire", "reading", "sandwell", "slough", "sunderland", "template", "under-direction", "worcestershire"]);
     expect(list[0].title).toMatch(/^Bradford/);
   });
 

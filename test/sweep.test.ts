@@ -1,67 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPortfolio, runPortfolio, type LoadedPortfolio } from "../src/model/index.ts";
 import { portfolioExecutor } from "../src/cli/sweep-executor.ts";
+import { hasRedis, startRedis, startWorkers, stopProcess, stopWorkers } from "./helpers/sweep-cluster.ts";
 
 const ROOT = join(import.meta.dirname, "..");
-const REDIS = "/usr/bin/redis-server";
-const hasRedis = existsSync(REDIS);
-if (!hasRedis) console.warn(`test/sweep.test.ts: skipped, ${REDIS} is missing (apt-get install redis-server; .ci/run does)`);
-
-/** A free loopback port: bind to 0, read it, release it. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Starts `trustsim sweep-worker` processes (through tsx) and resolves once each says it waits for jobs. */
-async function startWorkers(n: number, url: string): Promise<ChildProcess[]> {
-  const workers = Array.from({ length: n }, () =>
-    spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "sweep-worker"], {
-      cwd: ROOT,
-      env: { ...process.env, TRUSTSIM_REDIS_URL: url, TRUSTSIM_SWEEP_LOCK_MS: "2000" },
-      stdio: ["ignore", "ignore", "pipe"],
-    }),
-  );
-  await Promise.all(
-    workers.map(
-      (w) =>
-        new Promise<void>((resolve, reject) => {
-          let text = "";
-          w.stderr!.on("data", (d) => {
-            text += String(d);
-            if (text.includes("waiting for jobs")) resolve();
-          });
-          w.once("exit", (code) => reject(new Error(`sweep-worker exited ${code}: ${text}`)));
-        }),
-    ),
-  );
-  return workers;
-}
-
-async function stopWorkers(workers: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    workers.map((w) =>
-      w.exitCode !== null || w.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => (w.once("exit", () => resolve()), w.kill("SIGTERM")))),
-  );
-}
 
 describe.skipIf(!hasRedis)("sweeps on a BullMQ queue", () => {
   let redis: ChildProcess;
@@ -71,18 +15,13 @@ describe.skipIf(!hasRedis)("sweeps on a BullMQ queue", () => {
   const BLOCK = 1000;
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "ignore"] });
-    let ready = false;
-    redis.stdout!.on("data", (d) => (ready ||= String(d).includes("Ready to accept connections")));
-    await waitFor(() => ready, 10_000, "redis-server");
-    url = `redis://127.0.0.1:${port}`;
+    ({ redis, url } = await startRedis());
     loaded = await loadPortfolio(join(ROOT, "test/helpers/portfolio-pair.yaml"), join(ROOT, "seeds"));
     inProcess = JSON.stringify(await runPortfolio(loaded, { blockIterations: BLOCK }));
   }, 120_000);
 
   afterAll(async () => {
-    if (redis && redis.exitCode === null) await new Promise<void>((resolve) => (redis.once("exit", () => resolve()), redis.kill("SIGTERM")));
+    await stopProcess(redis);
   });
 
   it("the pair portfolio conditions jointly (the sweep checks below run real conditioning)", () => {

@@ -131,12 +131,14 @@ function buildProgram(): Command {
 
   program
     .command("sweep")
-    .description("run portfolios as jobs on the Redis queue at TRUSTSIM_REDIS_URL (in process without one); JSON byte-identical to one process")
-    .argument("<portfolio...>", "portfolio files")
-    .option("--iterations <n>", "iterations (default: the portfolio's)", positiveInteger("--iterations"))
-    .option("--block <n>", "iterations per job (default 10,000)", positiveInteger("--block"))
+    .description("run portfolios, or scenarios x their options, as jobs on the Redis queue at TRUSTSIM_REDIS_URL (in process without one); JSON byte-identical to one process (`portfolio`, `run`)")
+    .argument("<file...>", "portfolio files, scenario files or scenario ids")
+    .option("--iterations <n>", "iterations (default: each file's)", positiveInteger("--iterations"))
+    .option("--block <n>", "iterations per job (default 10,000; a scenario's rounded up to whole blocks of 1,024)", positiveInteger("--block"))
+    .option("--seed <s>", "random seed of scenarios (default: each scenario's)")
+    .option("--prior", "scenarios: the unconditioned futures, as run --prior")
     .option("--redis <url>", "Redis address, redis://host:port (default: TRUSTSIM_REDIS_URL)")
-    .action(lazy(() => import("./portfolio-command.ts"), "sweepCommand"));
+    .action(lazy(() => import("./sweep-command.ts"), "sweepCommand"));
 
   program
     .command("sweep-worker")

@@ -27,22 +27,6 @@ export async function portfolioCommand(file: string | undefined, flags: Portfoli
   process.stdout.write(flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : portfolioTable(report));
 }
 
-/** `trustsim sweep <portfolio...>`: each portfolio as jobs on the queue (or in process without Redis), JSON out. */
-export async function sweepCommand(files: string[], flags: Omit<PortfolioFlags, "format">): Promise<void> {
-  const url = redisUrl(flags.redis);
-  const reports: PortfolioReport[] = [];
-  for (const file of files) {
-    const loaded = await loadPortfolio(file, join(REPOSITORY, "seeds"));
-    const bar = progressBar(`${loaded.portfolio.id} (${url === undefined ? "in process" : "queue"})`);
-    try {
-      reports.push(await runPortfolio(loaded, { iterations: flags.iterations, blockIterations: flags.block, execute: portfolioExecutor(url), onProgress: bar.update }));
-    } finally {
-      bar.stop();
-    }
-  }
-  process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
-}
-
 /** `trustsim sweep-worker`: runs sweep jobs from the Redis at TRUSTSIM_REDIS_URL until SIGINT or SIGTERM. */
 export async function sweepWorkerCommand(flags: { redis?: string }): Promise<void> {
   const url = redisUrl(flags.redis);

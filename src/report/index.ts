@@ -8,3 +8,7 @@ export { label, assumptionLabel } from "./label.ts";
 export { scenarioChanges, type ScenarioChange } from "./scenario-changes.ts";
 export { summarySentences, inTen } from "./summary-sentences.ts";
 export { chartSvg, chartPng, resultCharts, type ChartSpec } from "./charts/index.ts";
+export { portfolioCsv } from "./portfolio-csv.ts";
+export { portfolioXlsx } from "./portfolio-xlsx.ts";
+export { portfolioSentences } from "./portfolio-sentences.ts";
+export { portfolioFailuresChart, portfolioPlansChart, planName, probabilityHalfWidth } from "./charts/index.ts";

@@ -18,6 +18,7 @@ const PLAN: [line: string, kind: MtfpRow["kind"], optional: boolean][] = [
   ["workforceAgency", "line", false],
   ["vat", "line", true],
   ["overheads", "line", true],
+  ["improvementPartnerGrant", "line", true],
   ["other", "line", false],
   ["operating", "subtotal", false],
   ["setupGross", "line", true],
@@ -40,9 +41,11 @@ export function mtfpRows(o: OptionResult): MtfpRow[] {
   const rows: MtfpRow[] = [];
   const mean = (line: string) => o.yearly[line].map((s) => s.mean);
   for (const [line, kind, optional] of PLAN) {
-    const values = mean(line);
+    // Income is shown negative, so the lines add up to operating cost as printed.
+    const values = line === "improvementPartnerGrant" ? mean(line).map((v) => -v) : mean(line);
     if (optional && values.every((v) => v === 0)) continue;
-    rows.push({ label: line === "setupDfeFunded" ? "  of which funded by the DfE" : label(line), kind, values, total: sum(values) });
+    const name = line === "setupDfeFunded" ? "  of which funded by the DfE" : line === "improvementPartnerGrant" ? "  less the DfE's funding of the improvement partner" : label(line);
+    rows.push({ label: name, kind, values, total: sum(values) });
   }
   const gap = mean("overspend");
   let running = 0;

@@ -10,7 +10,8 @@ import type { ScenarioChange } from "./scenario-changes.ts";
 
 /** Full GBP shown as GBP m to one decimal (each trailing comma divides by 1,000), negatives in brackets, zero as a dash. */
 export const GBP_M = '#,##0.0,,;(#,##0.0,,);"-"';
-const PERCENT = "0.0%";
+/** A share as a percentage to one decimal. */
+export const PERCENT = "0.0%";
 /** Whole children, or whole pounds a year (the placement cost per child). */
 const COUNT = "#,##0";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE6F0" } };
@@ -40,7 +41,7 @@ function sheetName(name: string, taken: Set<string>): string {
 }
 
 /** Bold, shaded header row with a filter over the table below it, frozen so it stays in view. */
-function tableHeader(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, columns: number, freezeColumns = 1): void {
+export function tableHeader(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, columns: number, freezeColumns = 1): void {
   row.font = { bold: true };
   for (let c = 1; c <= columns; c++) row.getCell(c).fill = HEADER_FILL;
   sheet.views = [{ state: "frozen", xSplit: freezeColumns, ySplit: row.number }];

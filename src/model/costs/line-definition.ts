@@ -102,6 +102,12 @@ export interface CostLineDefinition<F extends LineFields = LineFields, S extends
   name: string;
   label: string;
   section: LineSection;
+  /**
+   * An income line the DfE pays (a grant towards a cost): it lowers the service's operating cost
+   * like any income, and the finance stage counts it in the DfE's cost and in the total cost to
+   * the public purse rather than the council's.
+   */
+  fundedBy?: "dfe";
   scope: S;
   /** Top-level keys under `baseline` (shared) or an option (per option) and their schemas. */
   fields: F;

@@ -12,6 +12,8 @@ import { governance } from "./lines/governance.ts";
 import { supportServices } from "./lines/support-services.ts";
 import { clientSide } from "./lines/client-side.ts";
 import { managementFee } from "./lines/management-fee.ts";
+import { improvementPartnerFee } from "./lines/improvement-partner-fee.ts";
+import { improvementPartnerGrant } from "./lines/improvement-partner-grant.ts";
 import { otherSpend } from "./lines/other-spend.ts";
 import { legalCosts } from "./lines/legal-costs.ts";
 import { uascGrant } from "./lines/uasc-grant.ts";
@@ -29,6 +31,8 @@ const LINES = [
   supportServices,
   clientSide,
   managementFee,
+  improvementPartnerFee,
+  improvementPartnerGrant,
   overheads,
   otherSpend,
   legalCosts,

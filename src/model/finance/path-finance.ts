@@ -89,6 +89,7 @@ export class PathFinance {
 
   /**
    * Year t: `operatingGross` is the cost and income lines' net (before management action),
+   * `dfeFunded` the part of that income the DfE pays (counted as the DfE's cost, not the council's),
    * `regime` the option whose budget adjustment applies, `transfer` a transfer taking effect this
    * year (scheduled, for every lane) and `planTransfer` the plan's transfer (for lanes whose
    * failure was last year). `deflator` is the general price level this year, a lane each.
@@ -96,6 +97,7 @@ export class PathFinance {
   year(
     t: number,
     operatingGross: Float64Array,
+    dfeFunded: Float64Array,
     regime: CompiledOption,
     transfer: TransferCost | null,
     planTransfer: TransferCost | null,
@@ -212,15 +214,17 @@ export class PathFinance {
       }
       this.reserves[i] = reserves;
 
-      const totalCost = operating + setupGross + transition + optimismBias + oneOff;
+      // The DfE's grants lowered the service's operating cost; to the public purse they are still a cost.
+      const grant = dfeFunded[i];
+      const totalCost = operating + grant + setupGross + transition + optimismBias + oneOff;
       // In-house, the reserves are the council's own: what it spends is what it pays.
       const councilCost = inHouse
-        ? totalCost - setupDfe - dfePays - dfeRescue
+        ? totalCost - grant - setupDfe - dfePays - dfeRescue
         : budget + topUp + setupGross - setupDfe + transition + optimismBias + councilRescue;
       const real = (totalCost * realBase[i]) / deflate;
       this.total[i] += totalCost;
       this.council[i] += councilCost;
-      this.dfe[i] += setupDfe + dfePays + dfeRescue;
+      this.dfe[i] += grant + setupDfe + dfePays + dfeRescue;
       this.npv[i] += real * discount;
       this.operatingSum[i] += operating;
       this.overspendSum[i] += overspend;

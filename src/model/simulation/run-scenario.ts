@@ -18,7 +18,17 @@ export interface RunOptions {
   lanes?: Int32Array;
   /** What conditioning did, reported with the results. */
   conditioning?: ConditioningSummary;
+  /** Runs the chunks after the first block elsewhere (a sweep queue: src/cli/sweep-executor.ts) instead of threads here. */
+  execute?: ChunkExecutor;
+  /** Iterations per chunk handed to `execute` (rounded up to whole blocks; default 10,240). */
+  blockIterations?: number;
 }
+
+/** Runs chunk tasks and returns their partials in task order; the numbers never depend on where they ran. */
+export type ChunkExecutor = (tasks: readonly ChunkTask[], onProgress?: (done: number, total: number) => void) => Promise<BlockPartial[]>;
+
+/** Default iterations per chunk on a queue: ten blocks, about the portfolio's 10,000 (PORTFOLIO_BLOCK). */
+export const SWEEP_CHUNK = 10 * BLOCK_SIZE;
 
 /** Below this many iterations a run stays in one thread: starting workers (about half a second) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 40_000;
@@ -139,6 +149,15 @@ async function startPool(threads: number): Promise<Piscina> {
   });
 }
 
+/** Chunks of `block` iterations (rounded up to whole blocks) after the first block. */
+function chunksOf(iterations: number, block: number): [number, number][] {
+  if (!(Number.isInteger(block) && block > 0)) throw new RangeError("runScenarioAsync requires a positive whole number of iterations per chunk");
+  const size = Math.ceil(block / BLOCK_SIZE) * BLOCK_SIZE;
+  const out: [number, number][] = [];
+  for (let from = BLOCK_SIZE; from < iterations; from += size) out.push([from, Math.min(iterations, from + size)]);
+  return out;
+}
+
 /** Runs a validated scenario in this thread and returns its results. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
   const p = prepare(scenario, options);
@@ -152,9 +171,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
  * Runs a validated scenario over `workers` threads (default: the cores), this one included: it
  * works through the chunks with `workers - 1` pool threads, so it is busy while they start (a worker
  * loads the model in a few hundred milliseconds) and the cores are not oversubscribed. Yields to
- * the event loop between chunks. Same numbers as runScenario, byte for byte, whoever runs a chunk.
+ * the event loop between chunks. Through `execute` (a sweep queue) when given. Same numbers as
+ * runScenario, byte for byte, whoever runs a chunk.
  */
 export async function runScenarioAsync(scenario: Scenario, options: RunOptions = {}): Promise<Results> {
+  if (options.execute !== undefined) return runThrough(options.execute, scenario, options);
   const iterations = options.iterations ?? scenario.simulation.iterations;
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(iterations)));
   const work = chunks(iterations, workers, workers > 1 ? 8 : 4);
@@ -207,5 +228,24 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
   } finally {
     await pool?.destroy();
   }
+  return finish(p);
+}
+
+/**
+ * The first block here (it fixes the aggregation plan), every later chunk through `execute`, the
+ * partials merged as the threads' are: the results depend only on (scenario, seed, iterations).
+ */
+async function runThrough(execute: ChunkExecutor, scenario: Scenario, options: RunOptions): Promise<Results> {
+  const p = prepare(scenario, options);
+  foldPilot(p);
+  const first = Math.min(p.iterations, BLOCK_SIZE);
+  const work = chunksOf(p.iterations, options.blockIterations ?? SWEEP_CHUNK);
+  options.onProgress?.(first, p.iterations);
+  const tasks = work.map(([from, to]) => task(p, from, to));
+  const parts = await execute(tasks, (done) => options.onProgress?.(first + work.slice(0, done).reduce((s, [from, to]) => s + to - from, 0), p.iterations));
+  if (parts.length !== tasks.length || parts.some((part, i) => part.from !== tasks[i].from || part.to !== tasks[i].to)) {
+    throw new RangeError("runScenarioAsync requires one partial per chunk, in chunk order");
+  }
+  for (const part of parts) p.aggregator.add(part);
   return finish(p);
 }

@@ -26,12 +26,15 @@ export class ScenarioModel {
   private readonly factor = new Float64Array(LANES);
   private readonly shareChange = new Float64Array(LANES);
   private readonly operatingGross: Float64Array;
+  /** Each year's income lines the DfE pays (grants), a lane each: the finance stage books them to the DfE. */
+  private readonly dfeFunded: Float64Array;
   private readonly scratchLines: Float64Array[];
   private readonly scratchSub: Float64Array[][];
   private readonly scratchFinance: FinanceColumns;
   private readonly lineIndex: Map<string, number>;
   private readonly operatingLines: number[];
   private readonly incomeLines: number[];
+  private readonly dfeFundedLines: number[];
   private readonly flows: ChildrenFlows | null;
   /** Each line's extra output rows (placement types, children by type). */
   private readonly sublineNames: string[][];
@@ -44,6 +47,7 @@ export class ScenarioModel {
   private ctxLines: Float64Array[] = [];
   private readonly planTotals = { total: new Float64Array(LANES), council: new Float64Array(LANES), dfe: new Float64Array(LANES) };
   private readonly planGross = new Float64Array(LANES);
+  private readonly planDfeFunded = new Float64Array(LANES);
   private readonly failureYears: number[] = [];
   /** Each option's finance path, and one for the contingency plans: reused block after block. */
   private readonly optionFinance: PathFinance[];
@@ -71,9 +75,11 @@ export class ScenarioModel {
     this.shared = new Float64Array(3 * n * LANES);
     this.unitCost = new Float64Array(c.weeklyUnitCost.length * n * LANES);
     this.operatingGross = new Float64Array(n * LANES);
+    this.dfeFunded = new Float64Array(n * LANES);
     this.lineIndex = new Map(c.lines.map((l, k) => [l.definition.name, k]));
     this.operatingLines = c.lines.flatMap((l, k) => (l.definition.section === "operating" ? [k] : []));
     this.incomeLines = c.lines.flatMap((l, k) => (l.definition.section === "income" ? [k] : []));
+    this.dfeFundedLines = c.lines.flatMap((l, k) => (l.definition.section === "income" && l.definition.fundedBy === "dfe" ? [k] : []));
     this.scratchLines = c.lines.map(() => new Float64Array(LANES));
     this.sublineNames = c.lines.map((l) => l.definition.sublines?.(c.scenario.baseline as Record<string, unknown>) ?? []);
     this.scratchSub = this.sublineNames.map((names) => names.map(() => new Float64Array(LANES)));
@@ -213,10 +219,11 @@ export class ScenarioModel {
 
   /**
    * Evaluates the cost and income lines of year t under `terms` into `lines` (one column per
-   * registry line) and `sub` (placement types); returns operating lines less income in `gross`.
+   * registry line) and `sub` (placement types); returns operating lines less income in `gross`,
+   * and the income the DfE pays in `funded`.
    */
   private evaluateLines(
-    t: number, terms: Terms, count: number, lines: Float64Array[], sub: Float64Array[][], gross: Float64Array,
+    t: number, terms: Terms, count: number, lines: Float64Array[], sub: Float64Array[][], gross: Float64Array, funded: Float64Array,
     /** True when `lines` are the block's output columns (kept until the block ends), false for scratch. */
     persistent: boolean,
   ): void {
@@ -279,6 +286,11 @@ export class ScenarioModel {
       const line = lines[k];
       for (let i = 0; i < count; i++) gross[i] -= line[i];
     }
+    funded.fill(0, 0, count);
+    for (const k of this.dfeFundedLines) {
+      const line = lines[k];
+      for (let i = 0; i < count; i++) funded[i] += line[i];
+    }
   }
 
   /** Year t's shared paths with option (regime) o's children's path, built once per path and year. */
@@ -333,10 +345,11 @@ export class ScenarioModel {
       const lines = this.yearLines[o][t];
       const sub = this.yearSub[o][t];
       const gross = this.operatingGross.subarray(t * LANES, (t + 1) * LANES);
-      this.evaluateLines(t, terms, count, lines, sub, gross, true);
+      const funded = this.dfeFunded.subarray(t * LANES, (t + 1) * LANES);
+      this.evaluateLines(t, terms, count, lines, sub, gross, funded, true);
       const financeOut = this.yearFinance[o][t];
       const transfer = opt.transfer !== null && t === opt.transfer.year ? transferCost(opt.transfer, opt) : null;
-      finance.year(t, gross, c.options[terms.regime], transfer, null, this.path(0, t), this.realBase, financeOut);
+      finance.year(t, gross, funded, c.options[terms.regime], transfer, null, this.path(0, t), this.realBase, financeOut);
     }
     return finance;
   }
@@ -392,6 +405,7 @@ export class ScenarioModel {
     // Without a move, the lines after failure are the scheduled ones: one pass serves every failure year.
     const groups = plan.transferTo === null ? (failureYears.length > 0 ? [-1] : []) : failureYears;
     const gross = this.planGross;
+    const funded = this.planDfeFunded;
     for (const f of groups) {
       const finance = this.planFinance.start(opt, plan, count);
       for (let t = 0; t < c.years; t++) {
@@ -399,12 +413,15 @@ export class ScenarioModel {
         let regime = scheduled.regime;
         if (f >= 0 && t > f) {
           regime = plan.transferTo!;
-          this.evaluateLines(t, { regime, sinceStart: t - f - 1, disruption: plan.disruption }, count, this.scratchLines, this.scratchSub, gross, false);
-        } else gross.set(this.operatingGross.subarray(t * LANES, t * LANES + count));
+          this.evaluateLines(t, { regime, sinceStart: t - f - 1, disruption: plan.disruption }, count, this.scratchLines, this.scratchSub, gross, funded, false);
+        } else {
+          gross.set(this.operatingGross.subarray(t * LANES, t * LANES + count));
+          funded.set(this.dfeFunded.subarray(t * LANES, t * LANES + count));
+        }
         const transfer = opt.transfer !== null && t === opt.transfer.year ? transferCost(opt.transfer, opt) : null;
         const planTransfer =
           plan.transferTo === null ? null : { transitionCost: plan.transitionCost, optimismBias: plan.optimismBias, exitCost: c.options[scheduled.regime].exitCost };
-        finance.year(t, gross, c.options[regime], transfer, planTransfer, this.path(0, t), this.realBase, this.scratchFinance);
+        finance.year(t, gross, funded, c.options[regime], transfer, planTransfer, this.path(0, t), this.realBase, this.scratchFinance);
       }
       for (let i = 0; i < count; i++) {
         if (main.failureYear[i] < 0 || (f >= 0 && main.failureYear[i] !== f)) continue;

@@ -6,3 +6,4 @@ export { failureCurveChart, differenceHistogramChart } from "./risk-charts.ts";
 export { tornadoChart } from "./tornado-chart.ts";
 export { OKABE_ITO, optionColour } from "./palette.ts";
 export { resultCharts } from "./result-charts.ts";
+export { portfolioFailuresChart, portfolioPlansChart, planName, probabilityHalfWidth } from "./portfolio-charts.ts";

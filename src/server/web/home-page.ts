@@ -18,6 +18,8 @@ export function homePage(scenarios: { id: string; title: string; area: string; i
 <ul class="scenarios">${scenarios
     .map((s) => `<li><a href="/scenario/${e(s.id)}">${e(s.title)}</a> <span class="note">${e(s.area)}; options ${e(s.options.join(", "))}${s.illustrative ? "; illustrative" : ""}</span></li>`)
     .join("")}</ul>
+<h2 id="portfolio">The DfE's portfolio</h2>
+<p><a href="/portfolio/report">Every children's trust at once</a>: the chance that one, two or three fail in the same years, which fails first, what each response plan costs the DfE and councils, and how long reserves last.</p>
 <h2 id="runs">Run history</h2>
 ${runs.length === 0 ? "<p>No runs yet.</p>" : `<div class="scroll" tabindex="0" role="region" aria-label="Run history"><table><thead><tr><th scope="col">Scenario</th><th scope="col" class="text">Started (UTC)</th><th scope="col">Iterations</th><th scope="col" class="text">Status</th><th scope="col" class="text">Run</th></tr></thead><tbody>${runs
         .map((r) => `<tr><td class="text"><a href="/runs/${e(r.id)}/report">${e(r.scenarioTitle)}</a></td><td class="text">${e(r.createdAt.slice(0, 19).replace("T", " "))}</td><td>${r.iterations.toLocaleString("en-GB")}</td><td class="text">${e(r.status)}${r.status === "running" ? ` ${Math.round(r.progress * 100)}%` : ""}</td><td class="text"><code>${e(r.id.slice(0, 8))}</code></td></tr>`)

@@ -49,6 +49,7 @@ export function scenarioPage(s: Scenario, evidence: Map<string, EvidenceRecord>,
   const body = `<nav aria-label="Breadcrumb" class="note"><a href="/">Home</a> › ${e(s.title)}</nav>
 <h1>${e(s.title)}</h1>
 <p>${e(s.area)}, ${s.years} years from ${s.startYear}. Options: ${s.options.map((o) => e(o.label)).join("; ")}.</p>
+${s.description ? `<p>${e(s.description)}</p>` : ""}
 ${s.illustrative ? `<p class="warning">Illustrative scenario: not calibrated on a published case.</p>` : ""}
 <form id="run-form">
 <fieldset><legend>The run</legend>

@@ -23,4 +23,4 @@ function subtotal(name: string, label: string, sumOf: readonly string[]): CostLi
 }
 
 export const workforce = subtotal("workforce", "Workforce", ["workforcePermanent", "workforceAgency"]);
-export const overheads = subtotal("overheads", "Governance and support", ["governance", "supportServices", "clientSide", "managementFee"]);
+export const overheads = subtotal("overheads", "Governance and support", ["governance", "supportServices", "clientSide", "managementFee", "improvementPartnerFee"]);

@@ -23,18 +23,13 @@ interface Case {
 
 /**
  * Children as stocks and flows at national defaults (issue 12): the entry rate carries the demand
- * shocks the national series conditions. CASE_FLOWS=1 writes every case with flows, CASE_FLOWS=0
- * none (Bradford keeps them: its recovery plan acts on flows); otherwise every case but DRIVER_CASES.
+ * shocks the national series conditions, and the entry mix holds the placement mix at the rates'
+ * means (init-scenario.ts, stationaryEntryMix). Every case is written with flows, one model for all:
+ * choosing case by case from the backtest would tune the cases to the years they forecast.
+ * CASE_FLOWS=0 writes them on the demand driver instead (Bradford keeps flows: its recovery plan acts
+ * on them), for the comparison in the README.
  */
-const FLOWS = process.env.CASE_FLOWS === undefined ? undefined : process.env.CASE_FLOWS === "1";
-
-/**
- * Cases kept on the demand driver: their backtest scores were worse with flows (README, Backtest).
- * Why, found after the run and not tuned away: the national default moves (step-down from residential,
- * agency fostering to kinship) have no flow back, so the placement mix drifts to cheaper types and
- * forecasts fall, while nationally the residential share rose (seeds/national-2020-24-residential-children-growth).
- */
-const DRIVER_CASES = new Set(["northamptonshire", "sunderland", "worcestershire"]);
+const FLOWS = process.env.CASE_FLOWS !== "0";
 
 const dir = join(import.meta.dirname, "..", "scenarios");
 
@@ -148,7 +143,7 @@ const CASES: Record<string, Case> = {
 
 for (const [id, c] of Object.entries(CASES)) {
   // A case whose facts ask for flows (Bradford: its recovery plan acts on them) always has them.
-  const flows = c.facts.flows === true || (FLOWS ?? !DRIVER_CASES.has(id));
+  const flows = c.facts.flows === true || FLOWS;
   const init = initScenario({ ...c.facts, flows });
   const file = join(dir, `${id}.yaml`);
   const old = existsSync(file) ? parse(readFileSync(file, "utf8")) : null;

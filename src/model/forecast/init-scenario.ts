@@ -104,9 +104,8 @@ export function initScenario(facts: CouncilFacts): InitialScenario {
       // With flows the entry rate carries the demand shocks (FLOW_DEFAULTS): a growth rate beside it would be read by nothing.
       ...(facts.flows ? {} : { childrenGrowth: DRIVER_DEFAULTS.childrenGrowth }),
       placements,
-      // Flows are opt-in: their entry rate carries the demand shocks, but the national default moves drift
-      // the mix to cheaper placements, and the backtest was worse on three cases with them (README, Backtest).
-      ...(facts.flows ? { flows: nationalFlows(Object.keys(placements)) } : {}),
+      // Flows are opt-in for a new council (init --flows); the case scenarios all use them (scripts/case-scenarios.ts).
+      ...(facts.flows ? { flows: nationalFlows(Object.fromEntries(Object.entries(placements).map(([t, p]) => [t, mean(p.children)]))) } : {}),
       workforce: {
         fte: {
           dist: "constant", value: staffFte,
@@ -137,9 +136,45 @@ export function initScenario(facts: CouncilFacts): InitialScenario {
   return { scenario, balancing: { otherSpend, sd, nationalShare: national.share, expectedPlacements, expectedWorkforce, records: national.records } };
 }
 
-/** The national flow defaults for the scenario's placement types (types without a default: the residential rates). */
-function nationalFlows(types: string[]): Record<string, unknown> {
+/**
+ * The national flow defaults for the scenario's placement types (types without a default: the
+ * residential rates), with the entry mix that holds the opening placement mix at the rates' means.
+ */
+function nationalFlows(children: Record<string, number>): Record<string, unknown> {
+  const types = Object.keys(children);
   const exitRate = Object.fromEntries(types.map((t) => [t, FLOW_DEFAULTS.exitRate[t] ?? FLOW_DEFAULTS.exitRate.residential]));
   const moves = FLOW_DEFAULTS.moves.filter((m) => types.includes(m.from) && types.includes(m.to));
-  return { entries: FLOW_DEFAULTS.entries, exitRate, moves, shareOfExitsAt18: FLOW_DEFAULTS.shareOfExitsAt18 };
+  const entryMix = stationaryEntryMix(children, exitRate, moves);
+  return { entries: FLOW_DEFAULTS.entries, entryMix, exitRate, moves, shareOfExitsAt18: FLOW_DEFAULTS.shareOfExitsAt18 };
+}
+
+/**
+ * Shares of entries by placement type such that, at the rates' means, every type grows at the same
+ * rate and the placement mix holds: entries into a type replace its exits and the moves out of it
+ * beyond its share of growth, less the moves in (mix_p = s_p (g + exit_p + out_p) - in_p, over the
+ * entry rate; g = entry rate - mean exit rate). With entries in the opening mix, the default
+ * step-downs alone moved children out of residential care every year, so a scenario's placements
+ * drifted cheaper although nationally the residential share rose (reference figures: children in
+ * children's homes +10% 2020-24 against +4% in all). The entries then stand for what the model has
+ * no moves for (step-ups after a placement breaks down). Types whose share would be negative get none.
+ */
+export function stationaryEntryMix(
+  children: Record<string, number>,
+  exitRate: Record<string, unknown>,
+  moves: readonly { from: string; to: string; rate: unknown }[],
+): Record<string, number> {
+  const mean = (q: unknown) => quantityMean(quantitySchema.parse(q));
+  const types = Object.keys(children);
+  const total = types.reduce((sum, t) => sum + children[t], 0);
+  const share = Object.fromEntries(types.map((t) => [t, total > 0 ? children[t] / total : 1 / types.length]));
+  const entry = mean(FLOW_DEFAULTS.entries.ratePerChild);
+  const exits = Object.fromEntries(types.map((t) => [t, mean(exitRate[t])]));
+  const growth = entry - types.reduce((sum, t) => sum + share[t] * exits[t], 0);
+  const raw = types.map((t) => {
+    const out = moves.filter((m) => m.from === t).reduce((sum, m) => sum + mean(m.rate), 0);
+    const into = moves.filter((m) => m.to === t).reduce((sum, m) => sum + mean(m.rate) * share[m.from], 0);
+    return Math.max(0, share[t] * (growth + exits[t] + out) - into);
+  });
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(types.map((t, k) => [t, Number((raw[k] / sum).toFixed(4))]));
 }

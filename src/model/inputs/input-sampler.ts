@@ -2,7 +2,7 @@ import { BLOCK_SIZE, KeyedStream, correlationRoot, imanConover, normalCdf, stand
 import type { Quantity } from "../quantities/quantity-schema.ts";
 import { buildSampler, describeQuantity, isConstant, quantileFor } from "./build-sampler.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
-import { NATIONAL_SHOCKS, NationalShocks, SHOCK_DEGREES_OF_FREEDOM, familyIndex } from "./national-shocks.ts";
+import { NATIONAL_SHOCKS, NationalShocks, SHOCK_DEGREES_OF_FREEDOM, familyIndex, type NationalLatent } from "./national-shocks.ts";
 
 /** Lanes (iterations) evaluated together: one block. */
 export const LANES = BLOCK_SIZE;
@@ -78,6 +78,8 @@ export class InputSampler {
    * [(family * years + t) * LANES + lane]; null when no input is a driver.
    */
   nationalColumns: Float64Array | null = null;
+  /** National futures supplied for a run (row of each position), instead of drawn from the keyed streams. */
+  private supplied: { latent: NationalLatent; rows: Int32Array } | null = null;
 
   constructor(
     private readonly seed: string,
@@ -86,7 +88,16 @@ export class InputSampler {
     private readonly sampling: "monte-carlo" | "latin-hypercube" = "monte-carlo",
     /** Calendar year of the first financial year, where national shocks are read. */
     private readonly startYear = 2000,
-  ) {}
+    /**
+     * Where national shocks come from: their own seed (a portfolio's, shared by members whose local
+     * draws have seeds of their own) and how many consecutive iterations share one national future
+     * (iteration i reads national future floor(i / lanesPerFuture)).
+     */
+    private readonly nationalFutures: { seed?: string; lanesPerFuture?: number } = {},
+  ) {
+    const per = nationalFutures.lanesPerFuture ?? 1;
+    if (!(Number.isInteger(per) && per >= 1)) throw new RangeError("InputSampler requires a positive integer lanesPerFuture");
+  }
 
   /**
    * Registers a quantity under a unique key (its path in the scenario) and returns where to read it;
@@ -115,7 +126,7 @@ export class InputSampler {
     }
     const stream = new KeyedStream(this.seed, streamKey);
     if (q.dist === "driver") {
-      this.national ??= new NationalShocks(this.seed, this.startYear, this.startYear + this.years - 1);
+      this.national ??= new NationalShocks(this.nationalFutures.seed ?? this.seed, this.startYear, this.startYear + this.years - 1);
       const f = familyIndex(q.family);
       this.draws.push({
         key, stream, slot, perYear: true, sample: () => 0,
@@ -176,6 +187,14 @@ export class InputSampler {
     return this.national !== null;
   }
 
+  /**
+   * Supplies the national futures of the next draws: position p of a run (drawLanes' `position` + i)
+   * reads row rows[p] of `latent`; null returns to the keyed national streams.
+   */
+  supplyNational(supplied: { latent: NationalLatent; rows: Int32Array } | null): void {
+    this.supplied = supplied;
+  }
+
   /** Uniform draws taken by every stream so far. */
   get uniformDraws(): number {
     return this.draws.reduce((sum, d) => sum + d.stream.draws, 0);
@@ -203,7 +222,7 @@ export class InputSampler {
    * Draws iteration lanes[i] into lane i, for i < count (at most LANES). Lanes may repeat an
    * iteration (resampled futures); ascending order keeps correlated blocks from being redrawn.
    */
-  drawLanes(lanes: Int32Array, count: number): void {
+  drawLanes(lanes: Int32Array, count: number, /** Position of lane 0 in a run with supplied national futures. */ position = 0): void {
     if (count > LANES) throw new RangeError("drawLanes requires at most LANES lanes");
     const v = this.values;
     const years = this.years;
@@ -212,8 +231,11 @@ export class InputSampler {
     if (national !== null) {
       const families = national.shock.length;
       nationalColumns ??= this.nationalColumns = new Float64Array(families * years * LANES);
+      const supplied = this.supplied;
+      const per = this.nationalFutures.lanesPerFuture ?? 1;
       for (let i = 0; i < count; i++) {
-        national.draw(lanes[i]);
+        if (supplied !== null) national.drawLatent(supplied.latent, supplied.rows[position + i]);
+        else national.draw(per === 1 ? lanes[i] : Math.floor(lanes[i] / per));
         for (let f = 0; f < families; f++) for (let t = 0; t < years; t++) nationalColumns[(f * years + t) * LANES + i] = national.shock[f][t];
       }
     }

@@ -40,7 +40,7 @@ export function simulateBlocks(
   for (let start = from; start < to; start += LANES) {
     const count = Math.min(LANES, to - start);
     for (let i = 0; i < count; i++) batch[i] = lanes === null ? start + i : lanes[start - from + i];
-    compiled.inputs.drawLanes(batch, count);
+    compiled.inputs.drawLanes(batch, count, start - from);
     model.evaluateBlock(count, columns, throughYear);
     sink.accept(columns, start - from, count);
     onProgress?.(start + count - from, to - from);

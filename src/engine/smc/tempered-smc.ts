@@ -68,7 +68,7 @@ export async function temperedSmc(target: TemperedTarget, options: TemperedOptio
   if (!(Number.isInteger(n) && n >= 2 && Number.isInteger(d) && d >= 1 && Number.isInteger(moves) && moves >= 0)) {
     throw new RangeError("temperedSmc requires at least 2 particles, a positive dimension and a whole number of moves");
   }
-  let latent = new Float64Array(n * d);
+  let latent: Float64Array = new Float64Array(n * d);
   const prior = new KeyedStream(seed, "smc#prior");
   const priorNormal = standardNormal(prior.source);
   for (let i = 0; i < n; i++) {
@@ -77,7 +77,7 @@ export async function temperedSmc(target: TemperedTarget, options: TemperedOptio
   }
   let auxiliary = Int32Array.from({ length: n }, (_, i) => i);
   let nextAuxiliary = n;
-  let ll = await evaluate(target, latent, auxiliary, n);
+  let ll: Float64Array = await evaluate(target, latent, auxiliary, n);
   let evaluations = 1;
   let beta = 0;
   let step = 0.5;

@@ -13,7 +13,20 @@ export interface CostBand {
 /** What a portfolio run reports (JSON as the CLI and the service print it). */
 export interface PortfolioReport {
   portfolio: { id: string; title: string; seed: string; iterations: number };
-  conditioning: null | { pool: number; localDraws: number; effectiveSampleSize: number; distinct: number; members: { member: string; effectiveSampleSize: number }[] };
+  conditioning: null | {
+    /** National futures weighted (importance) or moved (tempered: the particles). */
+    pool: number;
+    localDraws: number;
+    effectiveSampleSize: number;
+    distinct: number;
+    members: { member: string; effectiveSampleSize: number }[];
+    /** The tempered sampler's: absent for importance resampling. */
+    sampler?: "tempered";
+    /** Each tempering stage: the temperature reached, the reweighting's effective sample size, the moves' acceptance. */
+    stages?: { temperature: number; effectiveSampleSize: number; acceptance: number }[];
+    /** Rounds of likelihood evaluation over all particles and members. */
+    evaluations?: number;
+  };
   failureRule: LoadedPortfolio["portfolio"]["failureRule"];
   /** By financial year: the chance that at least k members have failed by its end, and that at least k fail in it. */
   years: { year: string; members: number; failedBy: number[]; failingIn: number[] }[];

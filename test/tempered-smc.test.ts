@@ -3,31 +3,28 @@ import { KeyedStream, standardNormal, temperedSmc } from "../src/engine/index.ts
 import { assertInDelta } from "./helpers/assert-in-delta.ts";
 
 // Prior theta ~ N(0, I) in three dimensions; evidence y = a.theta + tau e + sigma eps, with e a
-// "local" normal the likelihood integrates out by K keyed draws (an unbiased estimate: the sampler is
-// pseudo-marginal). Then a.theta | y is normal with mean |a|^2 y / v and variance |a|^2 - |a|^4 / v,
+// "local" normal drawn from the stream keyed by the block's auxiliary key (the sampler refreshes it).
+// Then a.theta | y is normal with mean |a|^2 y / v and variance |a|^2 - |a|^4 / v,
 // v = |a|^2 + tau^2 + sigma^2, and a coordinate orthogonal to a keeps its N(0, 1) prior.
 const a = [0.6, 0.8, 0];
-const [sigma, tau, y, K] = [0.2, 0.2, 3, 8];
+const [sigma, tau, y] = [0.2, 0.2, 3];
 
 function target() {
   const local = new KeyedStream("smc-test", "local");
   const normal = standardNormal(local.source);
   return {
     dimension: 3,
-    async logLikelihood(latent: Float64Array, auxiliary: Int32Array) {
-      const n = auxiliary.length;
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const s = a[0] * latent[3 * i] + a[1] * latent[3 * i + 1] + a[2] * latent[3 * i + 2];
-        local.reset(auxiliary[i]);
-        let sum = 0;
-        for (let k = 0; k < K; k++) {
-          const z = (y - s - tau * normal()) / sigma;
-          sum += Math.exp(-0.5 * z * z);
-        }
-        out[i] = Math.log(sum / K);
+    blocks: 1,
+    async logLikelihood(latent: Float64Array, rows: Int32Array, keys: Int32Array[]) {
+      const out = new Float64Array(rows.length);
+      for (let e = 0; e < rows.length; e++) {
+        const r = rows[e];
+        const s = a[0] * latent[3 * r] + a[1] * latent[3 * r + 1] + a[2] * latent[3 * r + 2];
+        local.reset(keys[0][e]);
+        const z = (y - s - tau * normal()) / sigma;
+        out[e] = -0.5 * z * z;
       }
-      return out;
+      return [out];
     },
   };
 }
@@ -45,8 +42,8 @@ describe("tempered SMC with pCN moves", () => {
     const exactMean = y / v;
     const exactSd = Math.sqrt(1 - 1 / v);
     // Prior P(a.theta > posterior mean) is below 0.4%: importance sampling from the prior would rest on a few draws.
-    const projected = Array.from({ length: n }, (_, i) => a[0] * sample.latent[3 * i] + a[1] * sample.latent[3 * i + 1]);
-    const orthogonal = Array.from({ length: n }, (_, i) => sample.latent[3 * i + 2]);
+    const projected = Array.from(sample.rows, (r) => a[0] * sample.latent[3 * r] + a[1] * sample.latent[3 * r + 1]);
+    const orthogonal = Array.from(sample.rows, (r) => sample.latent[3 * r + 2]);
     const ess = Math.min(sample.effectiveSampleSize, sample.distinct);
     expect(ess).toBeGreaterThan(n / 4);
     const s = moments(projected);

@@ -1,6 +1,6 @@
-import { KeyedStream, temperedSmc, type BlockPartial, type TemperedStage } from "../../engine/index.ts";
+import { temperedSmc, type BlockPartial, type TemperedStage } from "../../engine/index.ts";
 import { LATENT_PER_YEAR, MEMORY, type NationalLatent } from "../inputs/national-shocks.ts";
-import type { MemberSource } from "./portfolio-member.ts";
+import type { MemberSource, SuppliedFutures } from "./portfolio-member.ts";
 import type { PortfolioExecutor, PortfolioTask } from "./portfolio-task.ts";
 
 /** What the tempered sampler hands the outcome stage: the national futures and, per member, the local future of each position. */
@@ -22,107 +22,79 @@ export interface TemperedFutures {
 export interface TemperedSettings {
   seed: string;
   particles: number;
+  /** Local futures each refresh weighs per member (the current one and localDraws - 1 fresh). */
   localDraws: number;
   moves: number;
   iterations: number;
-  /** Positions per likelihood task. */
+  /** Evaluations per likelihood task. */
   block: number;
   execute: PortfolioExecutor;
   onTasks?: (done: number) => void;
 }
 
 /**
- * Joint conditioning by tempering (portfolio's `sampler: tempered`). The state is each particle's
- * national latent normals (every calendar year any member reads, NationalShocks.drawLatent) and a
- * key for its local futures; a member's likelihood of a particle is the mean over its K local
- * futures (lanes key x K + k, drawn from the member's own seed), an unbiased estimate, so the
- * tempered SMC is pseudo-marginal and its particles follow the joint posterior of the national
- * shocks. Each evaluation is a list of pure likelihood tasks (member, block of particles with their
- * latent rows), so a sweep runs them on any worker. At the end each position takes a particle and,
- * for each member, one of its K local futures drawn by its likelihood (as nested resampling does).
+ * Joint conditioning by tempering (portfolio's `sampler: tempered`). The state of a particle is its
+ * national latent normals (every calendar year any member reads: NationalShocks.drawLatent) and
+ * one local future per member (a lane of the member's own seed); temperedSmc moves the national
+ * part by pCN steps and refreshes each member's local future on its own, so the particles follow
+ * the joint posterior of national and local futures. Each evaluation is a list of pure likelihood
+ * tasks (member, block of evaluations with the latent rows they read and their lanes), so a sweep
+ * runs them on any worker and the result is the same.
  */
 export async function conditionTempered(sources: readonly MemberSource[], settings: TemperedSettings): Promise<TemperedFutures> {
-  const { seed, particles: n, localDraws: k, iterations, block, execute } = settings;
+  const { seed, particles: n, localDraws, iterations, block, execute } = settings;
   const span = latentYears(sources);
   const dimension = span.years * LATENT_PER_YEAR;
   let done = 0;
   let alone: number[] | null = null;
-  /** Per member, log-likelihood of each (particle, local draw): [r * K + j]. */
-  const evaluate = async (latent: Float64Array, auxiliary: Int32Array): Promise<Float64Array[]> => {
-    const rowsPerTask = Math.max(1, Math.floor(block / k));
-    const tasks: PortfolioTask[] = [];
-    sources.forEach((source, member) => {
-      for (let r0 = 0; r0 < auxiliary.length; r0 += rowsPerTask) {
-        const r1 = Math.min(auxiliary.length, r0 + rowsPerTask);
-        const count = (r1 - r0) * k;
-        tasks.push({
-          kind: "likelihood", member, source, seed, localPerNational: k, from: r0 * k, to: r1 * k,
-          lanes: Int32Array.from({ length: count }, (_, p) => auxiliary[r0 + Math.floor(p / k)] * k + (p % k)),
-          national: {
-            latent: { firstYear: span.firstYear, years: span.years, values: latent.slice(r0 * dimension, r1 * dimension) },
-            rows: Int32Array.from({ length: count }, (_, p) => Math.floor(p / k)),
-          },
-        });
-      }
-    });
-    const parts = await execute(tasks);
-    done += tasks.length;
-    settings.onTasks?.(done);
-    return mergeColumns(tasks, parts, sources.length, auxiliary.length * k);
-  };
   const target = {
     dimension,
-    async logLikelihood(latent: Float64Array, auxiliary: Int32Array) {
-      const perMember = (await evaluate(latent, auxiliary)).map((ll) => logMeanExp(ll, auxiliary.length, k));
-      alone ??= perMember.map(effectiveSampleSize);
-      const joint = new Float64Array(auxiliary.length);
-      for (const column of perMember) for (let r = 0; r < joint.length; r++) joint[r] += column[r];
-      return joint;
+    blocks: sources.length,
+    async logLikelihood(latent: Float64Array, rows: Int32Array, keys: Int32Array[]) {
+      const tasks: PortfolioTask[] = [];
+      sources.forEach((source, member) => {
+        for (let from = 0; from < rows.length; from += block) {
+          const to = Math.min(rows.length, from + block);
+          tasks.push({ kind: "likelihood", member, source, seed, localPerNational: 1, from, to, lanes: keys[member].slice(from, to), national: supplied(latent, span, rows, from, to) });
+        }
+      });
+      const parts = await execute(tasks);
+      done += tasks.length;
+      settings.onTasks?.(done);
+      const out = mergeColumns(tasks, parts, sources.length, rows.length);
+      alone ??= out.map(effectiveSampleSize);
+      return out;
     },
   };
-  const sample = await temperedSmc(target, { particles: n, seed: `${seed}#tempered`, moves: settings.moves });
-  // Particles in the order of their local keys, so each member's lanes rise (correlated inputs are drawn a block at a time).
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => sample.auxiliary[a] - sample.auxiliary[b]);
-  const values = new Float64Array(n * dimension);
-  order.forEach((i, r) => values.set(sample.latent.subarray(i * dimension, (i + 1) * dimension), r * dimension));
-  const auxiliary = Int32Array.from(order, (i) => sample.auxiliary[i]);
-  const local = await evaluate(values, auxiliary);
-  const rows = Int32Array.from({ length: iterations }, (_, j) => Math.floor((j * n) / iterations));
-  const weights = new Float64Array(k);
-  const lanes = local.map((ll, m) => {
-    const stream = new KeyedStream(seed, `portfolio#tempered-local:${m}`);
-    return Int32Array.from(rows, (r, position) => {
-      let max = -Infinity;
-      for (let j = 0; j < k; j++) max = Math.max(max, ll[r * k + j]);
-      let total = 0;
-      for (let j = 0; j < k; j++) total += weights[j] = Math.exp(ll[r * k + j] - max);
-      stream.reset(position);
-      const target = stream.source() * total;
-      let j = 0;
-      for (let cumulative = weights[0]; cumulative < target && j < k - 1; ) cumulative += weights[++j];
-      return auxiliary[r] * k + j;
-    });
-  });
+  const sample = await temperedSmc(target, { particles: n, seed: `${seed}#tempered`, moves: settings.moves, candidates: localDraws, positions: iterations });
   return {
-    latent: { firstYear: span.firstYear, years: span.years, values },
-    rows,
-    lanes,
+    latent: { firstYear: span.firstYear, years: span.years, values: sample.latent },
+    rows: sample.rows,
+    lanes: sample.keys,
     effectiveSampleSize: sample.effectiveSampleSize,
     distinct: sample.distinct,
     members: alone ?? [],
     stages: sample.stages,
-    evaluations: sample.evaluations + 1,
+    evaluations: sample.evaluations,
   };
 }
 
-/** The outcome task's share of the supplied futures: latent rows [first, last] of the positions [from, to), rows made relative. */
-export function suppliedSlice(futures: TemperedFutures, from: number, to: number): { latent: NationalLatent; rows: Int32Array } {
-  const { latent, rows } = futures;
-  const first = rows[from];
-  const last = rows[to - 1];
-  const width = latent.years * LATENT_PER_YEAR;
+/** The outcome task's share of the supplied futures: positions [from, to) of `futures`. */
+export function suppliedSlice(futures: TemperedFutures, from: number, to: number): SuppliedFutures {
+  return supplied(futures.latent.values, futures.latent, futures.rows, from, to);
+}
+
+/** Latent rows [first, last] that evaluations [from, to) read (rows ascend or repeat), with rows made relative. */
+function supplied(values: Float64Array, span: { firstYear: number; years: number }, rows: Int32Array, from: number, to: number): SuppliedFutures {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let e = from; e < to; e++) {
+    first = Math.min(first, rows[e]);
+    last = Math.max(last, rows[e]);
+  }
+  const width = span.years * LATENT_PER_YEAR;
   return {
-    latent: { firstYear: latent.firstYear, years: latent.years, values: latent.values.slice(first * width, (last + 1) * width) },
+    latent: { firstYear: span.firstYear, years: span.years, values: values.slice(first * width, (last + 1) * width) },
     rows: Int32Array.from(rows.subarray(from, to), (r) => r - first),
   };
 }
@@ -145,24 +117,7 @@ function mergeColumns(tasks: readonly PortfolioTask[], parts: readonly BlockPart
     out[task.member].set(part.columns[0], part.from);
     covered[task.member] += part.to - part.from;
   });
-  if (covered.some((c) => c !== n)) throw new RangeError("conditionTempered requires partials covering every particle");
-  return out;
-}
-
-/** log of the mean of exp over each row's K values. */
-function logMeanExp(ll: Float64Array, rows: number, k: number): Float64Array {
-  const out = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let max = -Infinity;
-    for (let j = 0; j < k; j++) max = Math.max(max, ll[r * k + j]);
-    if (max === -Infinity) {
-      out[r] = -Infinity;
-      continue;
-    }
-    let sum = 0;
-    for (let j = 0; j < k; j++) sum += Math.exp(ll[r * k + j] - max);
-    out[r] = max + Math.log(sum / k);
-  }
+  if (covered.some((c) => c !== n)) throw new RangeError("conditionTempered requires partials covering every evaluation");
   return out;
 }
 

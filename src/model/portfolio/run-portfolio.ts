@@ -111,7 +111,7 @@ async function runTempered(loaded: LoadedPortfolio, iterations: number, block: n
   }
   const outcomeTasks: PortfolioTask[] = sources.flatMap((source, member) =>
     ranges(iterations, block).map(([from, to]) => ({
-      kind: "outcomes" as const, member, source, seed, localPerNational: k, from, to, lanes: futures.lanes[member].slice(from, to),
+      kind: "outcomes" as const, member, source, seed, localPerNational: 1, from, to, lanes: futures.lanes[member].slice(from, to),
       rules: { failureRule: portfolio.failureRule, plans: portfolio.plans, openingReserves: loaded.openingReserves[member] },
       national: suppliedSlice(futures, from, to),
     })),

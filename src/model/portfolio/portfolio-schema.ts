@@ -84,7 +84,7 @@ export const portfolioSchema = z
      * (SMC: particles moved towards the posterior, portfolio/condition-tempered.ts).
      */
     sampler: z.enum(["importance", "tempered"]).default("importance"),
-    /** National futures the tempered sampler moves (default 2,000). */
+    /** National futures the tempered sampler moves (default a fifth of the iterations, 200 to 2,000). */
     particles: z.number().int().min(100).max(1_000_000).optional(),
     /** Moves of every particle at each temperature (tempered sampler; default 5). */
     moves: z.number().int().min(1).max(50).default(5),

@@ -84,7 +84,7 @@ export async function runPortfolio(loaded: LoadedPortfolio, options: PortfolioRu
   return summarisePortfolio(loaded, iterations, conditioning, outcomes);
 }
 
-/** Default national futures the tempered sampler moves. */
+/** Most national futures the tempered sampler moves by default: a fifth of the iterations, 200 to 2,000. */
 export const TEMPERED_PARTICLES = 2_000;
 
 /**
@@ -96,7 +96,7 @@ async function runTempered(loaded: LoadedPortfolio, iterations: number, block: n
   const { portfolio, sources } = loaded;
   const seed = portfolio.seed;
   const k = portfolio.localDraws;
-  const particles = portfolio.particles ?? TEMPERED_PARTICLES;
+  const particles = portfolio.particles ?? Math.min(TEMPERED_PARTICLES, Math.max(200, Math.round(iterations / 5)));
   const outcomeCount = sources.length * ranges(iterations, block).length;
   let before = 0;
   const futures: TemperedFutures = await conditionTempered(sources, {

@@ -19,4 +19,5 @@ export { scenarioChanges, type ScenarioChange } from "./scenario-changes.ts";
 export { summarySentences, inTen } from "./summary-sentences.ts";
 export { chartSvg, chartPng, resultCharts, type ChartSpec } from "./charts/index.ts";
 export { sensitivityTable, switchingTable } from "./sensitivity-table.ts";
+export { stressTable } from "./stress-table.ts";
 export { backtestTable } from "./backtest-table.ts";

@@ -55,6 +55,10 @@ interface Draw {
   perYear: boolean;
   /** AR(1) normal between years, truncated to [min, max] by inverse CDF (never clamped). */
   ar?: { mean: number; sd: number; rho: number; min: number; max: number; standard: () => number };
+  /** The quantity, kept for a stress (its inverse CDF on a tail). */
+  quantity?: Quantity;
+  /** Restricted to the tail [lo, hi] of its distribution: the stream's first uniform u gives quantile(lo + (hi - lo) u). */
+  stress?: { lo: number; hi: number; quantile: (u: number) => number };
   /** A driver: mean + national shock of its family + a persistent local shock. */
   driver?: { mean: number; national: number; family: number; localSd: number; rho: number; shock: () => number };
 }
@@ -137,7 +141,7 @@ export class InputSampler {
       });
       return ref;
     }
-    const draw: Draw = { key, stream, sample: buildSampler(stream.source, q), slot, perYear };
+    const draw: Draw = { key, stream, sample: buildSampler(stream.source, q), slot, perYear, quantity: q };
     if (this.sampling === "latin-hypercube" && !perYear) {
       draw.lhs = { quantile: quantileFor(q), strata: new Int32Array(BLOCK_SIZE), block: -1, shuffle: new KeyedStream(this.seed, `${key}#strata`) };
     }
@@ -169,6 +173,27 @@ export class InputSampler {
     if (problems.length > 0) throw new ScenarioError(problems);
     const group: CorrelatedGroup = { draws, root: correlationRoot(matrix), block: -1, samples: draws.map(() => new Float64Array(BLOCK_SIZE)) };
     draws.forEach((d, j) => Object.assign(d, { group, column: j }));
+  }
+
+  /**
+   * Stress analysis as @RISK offers it: restricts an input drawn once per iteration to the tail
+   * [lo, hi] of its distribution (probabilities), on the same futures otherwise. Its stream's first
+   * uniform u of each iteration is mapped to quantile(lo + (hi - lo) u), so its values follow the
+   * distribution conditioned on the tail, and every other input's keyed draws are untouched.
+   * Throws ScenarioError naming the input when it cannot be stressed.
+   */
+  stress(key: string, lo: number, hi: number, path = "stress"): void {
+    const d = this.draws.find((x) => x.key === key);
+    const problem = (message: string) => new ScenarioError([{ path, message }]);
+    if (!(lo >= 0 && hi <= 1 && lo < hi)) throw problem(`expected a tail 0 <= lo < hi <= 1, got ${lo}-${hi}`);
+    if (d === undefined) {
+      const known = this.assumptions.some((a) => a.key === key);
+      throw problem(known ? `'${key}' is a constant: only uncertain inputs can be stressed` : `expected an input of this scenario (see its assumptions), got '${key}'`);
+    }
+    if (d.perYear || d.quantity === undefined) throw problem(`'${key}' is drawn each year: only inputs drawn once per iteration can be stressed`);
+    if (d.group !== undefined) throw problem(`'${key}' is rank-correlated with other inputs: stressing it alone would break the correlation`);
+    const q = d.quantity as Parameters<typeof quantileFor>[0];
+    d.stress = { lo, hi, quantile: quantileFor(q) };
   }
 
   /** Allocates the value buffer once all quantities are added and fills every lane of the constants. */
@@ -247,6 +272,14 @@ export class InputSampler {
           const block = Math.floor(it / BLOCK_SIZE);
           if (d.group.block !== block) this.fillBlock(d.group, block);
           v[base + i] = d.group.samples[d.column!][it - block * BLOCK_SIZE];
+        }
+        continue;
+      }
+      if (d.stress !== undefined) {
+        const { lo, hi, quantile } = d.stress;
+        for (let i = 0; i < count; i++) {
+          d.stream.reset(lanes[i]);
+          v[base + i] = quantile(lo + (hi - lo) * d.stream.source());
         }
         continue;
       }

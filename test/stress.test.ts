@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { betaCdf } from "../src/engine/index.ts";
-import { compileScenario, parseScenario, stressScenario } from "../src/model/index.ts";
+import { join } from "node:path";
+import { compileScenario, loadPortfolio, parseScenario, runPortfolio, stressScenario } from "../src/model/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
 
 // Slough's residential weekly unit cost is pert(2516, 3337, 5470): min + (max - min) Beta(a, b) with
@@ -59,5 +60,22 @@ describe("stress analysis", () => {
     expect(() => c.inputs.stress(KEY, 0.9, 0.5)).toThrow(/expected a tail 0 <= lo < hi <= 1/);
     const yearly = c.inputs.uncertainInputs().find((i) => i.width > 1)!;
     expect(() => c.inputs.stress(yearly.key, 0.9, 1)).toThrow(/drawn each year/);
+  });
+});
+
+describe("stress for a portfolio", () => {
+  const ROOT = join(import.meta.dirname, "..");
+  it("reruns the outcomes on the same futures: the rest of the report is unchanged, each plan's cost paired", { timeout: 120_000 }, async () => {
+    const loaded = await loadPortfolio(join(ROOT, "test/helpers/portfolio-pair.yaml"), join(ROOT, "seeds"));
+    const small = { ...loaded, portfolio: { ...loaded.portfolio, conditioning: "prior" as const, iterations: 1000 } };
+    const plain = await runPortfolio(small);
+    const { stress, ...rest } = await runPortfolio(small, { stress: [{ key: KEY, lo: 0.9, hi: 1 }] });
+    expect(JSON.stringify(rest)).toBe(JSON.stringify(plain));
+    expect(stress!.members).toEqual(["slough", "sandwell"]);
+    for (const p of stress!.plans) {
+      expect(p.difference.mean).toBeGreaterThan(4 * p.difference.se);
+      expect(Math.abs(p.difference.mean - (p.stressed.mean - p.unstressed.mean))).toBeLessThanOrEqual(1);
+    }
+    await expect(runPortfolio(small, { stress: [{ key: "baseline.nothing", lo: 0.9, hi: 1 }] })).rejects.toThrow(/no member has every input/);
   });
 });

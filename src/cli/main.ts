@@ -136,6 +136,7 @@ function buildProgram(): Command {
     .description("every member of a portfolio on shared national futures: chance several fail in a year, who fails first, response plan costs, reserves")
     .argument("[file]", "portfolio file (default: portfolios/dfe-trusts.yaml)")
     .option("--iterations <n>", "iterations (default: the portfolio's)", positiveInteger("--iterations"))
+    .option("--stress <key:pLO-pHI...>", "also rerun with these inputs held in a tail (e.g. baseline.placements.residential.weeklyUnitCost:p90-p100) on the same futures: each plan's cost stressed against unstressed")
     .addOption(formatOption(["table", "json"]))
     .action(lazy(() => import("./portfolio-command.ts"), "portfolioCommand"));
 

@@ -12,7 +12,7 @@ import { evidenceItems, evidenceLogLikelihood } from "../forecast/condition-on-e
  * overspend share is a national normal shock plus a local one (for checks with a closed form).
  */
 export type MemberSource =
-  | { kind: "scenario"; scenario: Scenario; option: string; records: EvidenceRecord[] }
+  | { kind: "scenario"; scenario: Scenario; option: string; records: EvidenceRecord[]; /** Inputs held in a tail (a stress run). */ stress?: { key: string; lo: number; hi: number }[] }
   | {
       kind: "stylised";
       id: string;
@@ -83,6 +83,7 @@ export function compileMember(scenario: Scenario, seed: string, localPerNational
 function scenarioMember(source: Extract<MemberSource, { kind: "scenario" }>, seed: string, localPerNational: number): PortfolioMember {
   const { scenario } = source;
   const compiled = compileMember(scenario, seed, localPerNational);
+  source.stress?.forEach((s, k) => compiled.inputs.stress(s.key, s.lo, s.hi, `stress[${k}]`));
   const option = scenario.options.findIndex((o) => o.id === source.option);
   if (option < 0) throw new RangeError(`portfolio member ${scenario.id} has no option '${source.option}'`);
   const used = evidenceItems(compiled, new Map(source.records.map((r) => [r.id, r])));

@@ -1,6 +1,7 @@
 import { quantileSorted } from "../../engine/index.ts";
 import { financialYear } from "../quantities/money.ts";
 import { OutcomeLayout } from "./member-outcomes.ts";
+import type { PortfolioStress } from "./portfolio-stress.ts";
 import type { LoadedPortfolio } from "./loaded-portfolio.ts";
 import type { ReservesBand } from "./portfolio-schema.ts";
 
@@ -33,6 +34,8 @@ export interface PortfolioReport {
   members: { id: string; option: string; firstYear: string; lastYear: string; failure: string; probabilityFails: number; probabilityFirst: number; medianFailureYear: string | null }[];
   /** Each plan applied to every member that fails: response costs from failure to the end of the member's horizon, nominal GBP. */
   plans: { id: string; label: string; dfe: CostBand; council: CostBand; total: CostBand; provenance: string }[];
+  /** Present for a stress run: each plan's public cost unstressed and stressed on the same futures. */
+  stress?: PortfolioStress;
   /** CIPFA reserves sustainability: years of reserves left at the year's drawdown, its median and the chance of each band. */
   reserves: { member: string; years: { year: string; medianYears: number | null; band: string; bands: Record<string, number> }[] }[];
 }

@@ -91,6 +91,24 @@ describe("a trust whose overspends grow", () => {
     expect(plan.companyCost.mean).toBe(pence(total.minus(council)));
   });
 
+  it("gives CIPFA's reserves sustainability by year as the hand ledger says: reserves over the year's fall in them", () => {
+    const rows = trust.reservesSustainability!;
+    expect(rows.map((y) => y.year)).toEqual(["2025-26", "2026-27", "2027-28", "2028-29", "2029-30"]);
+    let before = D(300_000);
+    ledger.forEach((row, t) => {
+      const drawdown = before.minus(row.reserves);
+      before = row.reserves;
+      const years = row.reserves.gt(0) ? row.reserves.div(drawdown).toNumber() : 0;
+      expect(rows[t].medianYears).toBe(Math.round(years * 100) / 100);
+      const band = years < 1 ? "under 1 year: critical" : years < 3 ? "1-3 years: high risk" : years < 5 ? "3-5 years: some risk" : "5 years or more: lower risk";
+      expect(rows[t].band).toBe(band);
+      expect(rows[t].bands[band]).toBe(1);
+    });
+    // 300,000 less half of 21,428.57: 289,285.71 left, 10,714.29 drawn, 27 years at that rate.
+    expect(rows[0].medianYears).toBe(27);
+    expect(r.options[1].reservesSustainability).toBeUndefined();
+  });
+
   it("puts the deficit and later overspends on the DfE under 'dfe'", () => {
     const dfe = ledger[failIndex].reserves.neg().plus(ledger[4].overspend);
     expect(trust.plans!.find((p) => p.id === "dfe")!.costs.dfeCost.mean).toBe(pence(dfe));

@@ -77,4 +77,29 @@ describe("a portfolio's shared national shock", () => {
     assertInDelta(b.probabilityFails, exact, tolerance, "P(b fails | a's outturn)");
     expect(b.probabilityFails).toBeGreaterThan(upper(c / Math.hypot(sdN, sdL)) + tolerance);
   });
+
+  it("the tempered sampler reaches the same normal posterior from a trust's outturn far in the prior's tail", async () => {
+    // As above with y in the tail (a's share above 0.25 has prior probability 0.0007; importance
+    // resampling of 40,000 prior futures keeps an effective 20 at 0.30); the tempered sampler moves
+    // the national shock there rather than waiting for prior draws to land.
+    const y = 0.25;
+    const e = 0.01;
+    const iterations = 20_000;
+    const report = await runPortfolio(
+      pair([stylised("a", { year: 2025, share: y, sd: e }), stylised("b")], iterations, { sampler: "tempered", particles: 2000, localDraws: 4, moves: 5 }),
+    );
+    const vy = sdN ** 2 + sdL ** 2 + e ** 2;
+    const mean = (sdN ** 2 * y) / vy;
+    const sd = Math.sqrt(sdN ** 2 + sdL ** 2 - sdN ** 4 / vy);
+    const exact = upper((c - mean) / sd);
+    const conditioning = report.conditioning!;
+    expect(conditioning.sampler).toBe("tempered");
+    expect(conditioning.stages!.length).toBeGreaterThan(1);
+    const ess = Math.min(conditioning.effectiveSampleSize, conditioning.distinct);
+    const tolerance = 4 * Math.sqrt((exact * (1 - exact)) / ess);
+    const b = report.members.find((m) => m.id === "b")!;
+    assertInDelta(b.probabilityFails, exact, tolerance, "P(b fails | a's outturn in the tail)");
+    // a's own posterior share is pinned near y: it fails almost surely.
+    expect(report.members.find((m) => m.id === "a")!.probabilityFails).toBeGreaterThan(0.99);
+  });
 });

@@ -31,10 +31,12 @@ describe("/portfolio", () => {
     expect(body.plans[0].id).toBe("council-step-in");
   });
 
-  it("GET /portfolio runs the shipped DfE portfolio", async () => {
+  // Conditioned jointly by tempering: 200 particles through about ten stages, some 30 s on this machine.
+  it("GET /portfolio runs the shipped DfE portfolio", { timeout: 180_000 }, async () => {
     const res = await app.inject({ method: "GET", url: "/portfolio?iterations=200" });
     expect(res.statusCode).toBe(200);
     expect(res.json().members).toHaveLength(8);
+    expect(res.json().conditioning.sampler).toBe("tempered");
   });
 
   it("a portfolio runs off the request thread: /health answers while it runs", async () => {

@@ -43,6 +43,18 @@ describe.skipIf(!hasRedis)("sweeps on a BullMQ queue", () => {
     }, 180_000);
   }
 
+  it("the tempered sampler over 2 worker processes gives JSON byte-identical to one process (its likelihood tasks carry their latent rows)", async () => {
+    const tempered: LoadedPortfolio = { ...loaded, portfolio: { ...loaded.portfolio, sampler: "tempered", particles: 200, moves: 2, iterations: 400 } };
+    const alone = JSON.stringify(await runPortfolio(tempered, { blockIterations: BLOCK }));
+    expect(JSON.parse(alone).conditioning.sampler).toBe("tempered");
+    const workers = await startWorkers(2, url);
+    try {
+      expect(JSON.stringify(await runPortfolio(tempered, { blockIterations: BLOCK, execute: portfolioExecutor(url) }))).toBe(alone);
+    } finally {
+      await stopWorkers(workers);
+    }
+  }, 300_000);
+
   it("a worker killed with SIGKILL mid-sweep leaves its job to another, and the sweep completes identically", async () => {
     const workers = await startWorkers(2, url);
     try {

@@ -1,5 +1,5 @@
-import { loadScenario, sensitivity, switchingValue, type Scenario } from "../model/index.ts";
-import { sensitivityTable, switchingTable } from "../report/text.ts";
+import { loadScenario, parseStress, sensitivity, stressScenario, switchingValue, type Scenario } from "../model/index.ts";
+import { sensitivityTable, stressTable, switchingTable } from "../report/text.ts";
 import { scenarioPath } from "./scenario-path.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -38,4 +38,12 @@ export async function switchingCommand(
   if ((low === undefined) !== (high === undefined)) throw new UsageError("--low and --high go together");
   const s = switchingValue(scenario, { input: flags.input, a, b, low, high, iterations: flags.iterations, seed: flags.seed });
   process.stdout.write(flags.format === "json" ? JSON.stringify(s, null, 2) + "\n" : switchingTable(s, a, b));
+}
+
+/** `trustsim stress <file> --input KEY:pLO-pHI ...`: each option's and plan's cost with inputs held in a tail, against the same futures unstressed. */
+export async function stressCommand(file: string, flags: { input: string[]; iterations?: number; seed?: string; format: "table" | "json" }): Promise<void> {
+  const scenario = await loadScenario(scenarioPath(file));
+  const stressed = flags.input.map((text, k) => parseStress(text, `--input[${k}]`));
+  const result = stressScenario(scenario, stressed, { iterations: flags.iterations, seed: flags.seed });
+  process.stdout.write(flags.format === "json" ? JSON.stringify(result, null, 2) + "\n" : stressTable(result));
 }

@@ -89,6 +89,16 @@ function buildProgram(): Command {
     .action(lazy(() => import("./analysis-commands.ts"), "switchingCommand"));
 
   program
+    .command("stress")
+    .description("stress analysis as @RISK offers it: inputs held in a tail of their distribution (e.g. baseline.otherSpend:p90-p100), every other draw the same; each option's and plan's cost against the unstressed run")
+    .argument("<file>", "scenario file or id")
+    .requiredOption("--input <key:pLO-pHI...>", "an input (its key in the assumptions) and the tail to hold it in; repeat for several")
+    .option("--iterations <n>", "iterations (default: the scenario's, at most 10,000)", positiveInteger("--iterations"))
+    .option("--seed <s>", "random seed (default: the scenario's)")
+    .addOption(formatOption(["table", "json"]))
+    .action(lazy(() => import("./analysis-commands.ts"), "stressCommand"));
+
+  program
     .command("calibrate")
     .description("compare each scenario's calibration targets (published figures in seeds/) with simulated P10-P90 bands")
     .argument("[scenario...]", "scenario ids or files (default: every scenario in scenarios/)")
@@ -126,6 +136,7 @@ function buildProgram(): Command {
     .description("every member of a portfolio on shared national futures: chance several fail in a year, who fails first, response plan costs, reserves")
     .argument("[file]", "portfolio file (default: portfolios/dfe-trusts.yaml)")
     .option("--iterations <n>", "iterations (default: the portfolio's)", positiveInteger("--iterations"))
+    .option("--stress <key:pLO-pHI...>", "also rerun with these inputs held in a tail (e.g. baseline.placements.residential.weeklyUnitCost:p90-p100) on the same futures: each plan's cost stressed against unstressed")
     .addOption(formatOption(["table", "json"]))
     .action(lazy(() => import("./portfolio-command.ts"), "portfolioCommand"));
 

@@ -1,11 +1,13 @@
 import { join } from "node:path";
-import { loadPortfolio, runPortfolio, type PortfolioReport } from "../model/index.ts";
+import { loadPortfolio, parseStress, runPortfolio, type PortfolioReport } from "../model/index.ts";
 import { progressBar } from "./progress-bar.ts";
 import { REPOSITORY } from "./repository.ts";
 import { portfolioExecutor, portfolioWorker, redisUrl } from "./sweep-executor.ts";
 
 export interface PortfolioFlags {
   iterations?: number;
+  /** key:pLO-pHI, inputs to hold in a tail (portfolio command only). */
+  stress?: string[];
   format: "table" | "json";
   block?: number;
   redis?: string;
@@ -20,7 +22,8 @@ export async function portfolioCommand(file: string | undefined, flags: Portfoli
   const bar = progressBar(loaded.portfolio.id);
   let report: PortfolioReport;
   try {
-    report = await runPortfolio(loaded, { iterations: flags.iterations, blockIterations: flags.block, execute: portfolioExecutor(redisUrl(flags.redis)), onProgress: bar.update });
+    const stress = flags.stress?.map((text, k) => parseStress(text, `--stress[${k}]`));
+    report = await runPortfolio(loaded, { iterations: flags.iterations, blockIterations: flags.block, execute: portfolioExecutor(redisUrl(flags.redis)), onProgress: bar.update, stress });
   } finally {
     bar.stop();
   }
@@ -56,5 +59,12 @@ export function portfolioTable(r: PortfolioReport): string {
   for (const p of r.plans) lines.push(`${p.id.padEnd(38)} ${gbpM(p.dfe.mean)}  ${gbpM(p.dfe.p90)}     ${gbpM(p.council.mean)}    ${gbpM(p.council.p90)}`);
   lines.push("", "Reserves sustainability (CIPFA: years of reserves at the year's drawdown), median and band");
   for (const m of r.reserves) lines.push(`${m.member.padEnd(18)} ${m.years.map((y) => `${y.year} ${y.medianYears === null ? "n/a" : y.medianYears.toFixed(1)}`).join("  ")}`);
+  if (r.stress) {
+    lines.push("", `Stress: ${r.stress.inputs.map((i) => `${i.key} in its P${+(i.lo * 100).toFixed(2)}-P${+(i.hi * 100).toFixed(2)} tail`).join(", ")} (members: ${r.stress.members.join(", ")}), same futures`);
+    lines.push("Plan public cost (DfE + councils)      mean   stressed     P90   stressed    change (1 SE)");
+    for (const p of r.stress.plans) {
+      lines.push(`${p.id.padEnd(34)} ${[p.unstressed.mean, p.stressed.mean, p.unstressed.p90, p.stressed.p90, p.difference.mean].map(gbpM).join(" ")}  ±${(p.difference.se / 1e6).toFixed(2)}m`);
+    }
+  }
   return `${lines.join("\n")}\n`;
 }

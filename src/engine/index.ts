@@ -23,3 +23,4 @@ export { weightedQuantile } from "./statistics/weighted-quantile.ts";
 export { coverageSummary, type CoverageSummary } from "./statistics/coverage-summary.ts";
 export { skillScore } from "./statistics/skill-score.ts";
 export { signTest } from "./statistics/sign-test.ts";
+export { temperedSmc, type TemperedTarget, type TemperedOptions, type TemperedStage, type TemperedSample } from "./smc/tempered-smc.ts";

@@ -34,6 +34,7 @@ export { evidenceRecordSchema, type EvidenceRecord } from "./evidence/evidence-r
 export { applyOverrides } from "./scenario/apply-overrides.ts";
 export { sensitivity, type SensitivityResult, type SensitivityTarget, type InputSensitivity } from "./analysis/sensitivity.ts";
 export { switchingValue, type SwitchingValue, type SwitchingValueRequest } from "./analysis/switching-value.ts";
+export { stressScenario, parseStress, type StressResult, type StressedInput, type StressFigure } from "./analysis/stress.ts";
 export { runToPrecision, type PrecisionReport } from "./analysis/run-to-precision.ts";
 export { runForecast, type ForecastOptions } from "./forecast/run-forecast.ts";
 export { conditionOnEvidence, evidenceItems, systematicResample, EVIDENCE_SD_SHARE, MIN_EFFECTIVE_SAMPLE, type Conditioning, type EvidenceFit } from "./forecast/condition-on-evidence.ts";

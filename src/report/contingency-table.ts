@@ -51,7 +51,23 @@ export function contingencyTable(r: Results): string {
   const failing = r.options.filter((o) => o.failure);
   if (failing.length === 0) out.push("", "No option in this scenario has a failure rule (finance.failWhenReservesBelow).");
   for (const o of failing) {
-    out.push("", `== ${o.label} (${o.id}) ==`, ...failureCurve(r, o), "", ...planComparison(o));
+    out.push("", `== ${o.label} (${o.id}) ==`, ...failureCurve(r, o), "", ...reservesSustainability(r, o), "", ...planComparison(o));
   }
   return out.join("\n") + "\n";
+}
+
+/** CIPFA's reserves sustainability by year: years of reserves left at the year's drawdown, its band and the band shares. */
+export function reservesSustainability(r: Results, o: OptionResult): string[] {
+  const rows = o.reservesSustainability;
+  if (rows === undefined) return [];
+  const years = (x: number | null) => (x === null ? "no draw" : x.toFixed(1));
+  const out = [
+    "Reserves sustainability (CIPFA: years of reserves left at the year's drawdown; bands an assumption):",
+    `${"year".padEnd(9)}${"P10".padStart(9)}${"median".padStart(9)}  ${"band of the median".padEnd(28)}${"P(<1y)".padStart(8)}${"P(<3y)".padStart(8)}${"P(no draw)".padStart(11)}`,
+  ];
+  rows.forEach((y) => {
+    const b = Object.values(y.bands);
+    out.push(`${y.year.padEnd(9)}${years(y.p10Years).padStart(9)}${years(y.medianYears).padStart(9)}  ${y.band.padEnd(28)}${percent(b[0]).padStart(8)}${percent(b[0] + b[1]).padStart(8)}${percent(b[4]).padStart(11)}`);
+  });
+  return out;
 }

@@ -69,6 +69,16 @@ export function resultsTable(r: Results): string {
       out.push(row("P(failed by year end)", o.failure.probabilityByYear.map((p) => percent(p.p)), labelWidth, cellWidth));
       out.push(`  (fails when reserves fall below GBP ${millions(o.failure.threshold, 2)}m; \`contingency\` compares the plans)`);
     }
+    if (o.reservesSustainability) {
+      // CIPFA's measure: years of reserves left at the year's drawdown; "-" where reserves did not fall.
+      const years = (x: number | null) => (x === null ? "-" : x.toFixed(1));
+      out.push(row("Reserves sustainability (years)", r.years, labelWidth, cellWidth));
+      out.push(row("  median", o.reservesSustainability.map((y) => years(y.medianYears)), labelWidth, cellWidth));
+      out.push(row("  P10", o.reservesSustainability.map((y) => years(y.p10Years)), labelWidth, cellWidth));
+      out.push(row("  P(under 1 year)", o.reservesSustainability.map((y) => percent(y.bands["under 1 year: critical"])), labelWidth, cellWidth));
+      out.push(row("  P(under 3 years)", o.reservesSustainability.map((y) => percent(y.bands["under 1 year: critical"] + y.bands["1-3 years: high risk"])), labelWidth, cellWidth));
+      out.push(row("  band of the median", o.reservesSustainability.map((y) => y.band.split(":")[0].replace(" years", "y").replace(" year", "y").replace("not drawing down", "no draw")), labelWidth, cellWidth));
+    }
   }
   out.push("");
   out.push(`== Over ${r.years.length} years (${r.years[0]} to ${r.years[r.years.length - 1]}) ==`);

@@ -11,6 +11,7 @@ export { millions, percent } from "./format-money.ts";
 export { calibrationTable } from "./calibration-table.ts";
 export { contingencyTable, failureCurve, planComparison } from "./contingency-table.ts";
 export { sensitivityTable, switchingTable } from "./sensitivity-table.ts";
+export { stressTable } from "./stress-table.ts";
 export { backtestTable } from "./backtest-table.ts";
 
 /** Results as the JSON the CLI prints and the server serves. */

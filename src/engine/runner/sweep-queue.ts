@@ -62,7 +62,9 @@ export async function runSweep<T, R>(url: string, tasks: readonly T[], options: 
     if (!(index >= 0 && index < tasks.length) || filled[index]) return; // not ours, or a duplicate
     filled[index] = 1;
     results[index] = decodeTyped(typeof value === "string" ? JSON.parse(value) : value) as R;
-    options.onProgress?.(++done, tasks.length);
+    // Counted outside the optional call: `f?.(++done)` skips the increment when there is no listener.
+    done++;
+    options.onProgress?.(done, tasks.length);
     if (done === tasks.length) settle();
   };
   events.on("completed", ({ jobId, returnvalue }) => file(indexOf(jobId), returnvalue));

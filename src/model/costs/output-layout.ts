@@ -12,6 +12,17 @@ export type HorizonFigure = (typeof HORIZON_FIGURES)[number];
 export const FAILURE_FIGURES = ["failureYear", "reservesAtFailure"] as const;
 export type FailureFigure = (typeof FAILURE_FIGURES)[number];
 
+/**
+ * CIPFA's reserves sustainability (years of reserves left at the year's drawdown), per option with
+ * finance and year: the measure itself, capped at RESERVES_NOT_DRAWING when reserves do not fall,
+ * then 0/1 "below k years" for each bound (assumption: CIPFA's index gives the measure, not bands;
+ * the bounds are those portfolios/dfe-trusts.yaml states), and 0/1 "not drawing down".
+ */
+export const RESERVES_BAND_YEARS = [1, 3, 5] as const;
+/** The measure's value when reserves do not fall in the year (no drawdown): the reports say "not drawing down". */
+export const RESERVES_NOT_DRAWING = 1000;
+const RESERVES_WIDTH = 2 + RESERVES_BAND_YEARS.length;
+
 /** Per pair of options (a before b): paired differences a - b of the horizon total cost and npv. */
 export const PAIR_FIGURES = ["totalCostDifference", "npvDifference"] as const;
 export type PairFigure = (typeof PAIR_FIGURES)[number];
@@ -51,7 +62,7 @@ export class OutputLayout {
     for (let a = 0; a < optionCount; a++) for (let b = a + 1; b < optionCount; b++) this.pairs.push([a, b]);
     this.horizonStart = optionCount * years * this.lineCount;
     this.failureStart = this.horizonStart + optionCount * HORIZON_FIGURES.length;
-    this.failureWidth = FAILURE_FIGURES.length + years;
+    this.failureWidth = FAILURE_FIGURES.length + years * (1 + RESERVES_WIDTH);
     this.planStart = this.failureStart + optionCount * this.failureWidth;
     this.pairStart = this.planStart + optionCount * planCount * PLAN_FIGURES.length;
     this.size = this.pairStart + this.pairs.length * PAIR_FIGURES.length;
@@ -88,6 +99,21 @@ export class OutputLayout {
   /** The 0/1 output "option failed by the end of year t". */
   failedBy(option: number, year: number): number {
     return this.failureStart + option * this.failureWidth + FAILURE_FIGURES.length + year;
+  }
+
+  /** Years of reserves left at the drawdown of year t (reserves sustainability). */
+  reservesYears(option: number, year: number): number {
+    return this.failedBy(option, this.years) + year * RESERVES_WIDTH;
+  }
+
+  /** 0/1: the measure in year t is below RESERVES_BAND_YEARS[band] years. */
+  reservesBelow(option: number, year: number, band: number): number {
+    return this.reservesYears(option, year) + 1 + band;
+  }
+
+  /** 0/1: reserves did not fall in year t. */
+  reservesNotDrawing(option: number, year: number): number {
+    return this.reservesYears(option, year) + 1 + RESERVES_BAND_YEARS.length;
   }
 
   pair(pair: number, figure: PairFigure): number {

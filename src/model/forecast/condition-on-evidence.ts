@@ -241,7 +241,10 @@ export function evidenceLogLikelihood(
   to: number,
   /** National figures measured in the same futures: each adds a normal error term (forecast/national-evidence.ts). */
   national: readonly NationalFit[] = [],
+  /** The iterations to simulate instead of [from, to) (local futures chosen by a sampler). */
+  iterationsOf: Int32Array | null = null,
 ): EvidenceLikelihood {
+  if (iterationsOf !== null && iterationsOf.length !== to - from) throw new RangeError("evidenceLogLikelihood requires one iteration per position");
   const n = used.length;
   const count = to - from;
   const logLikelihood = new Float64Array(count);
@@ -258,7 +261,7 @@ export function evidenceLogLikelihood(
   const bounds = evidenceBounds(used);
   const simulated = used.map(() => new Float64Array(count));
   const budgets = used.map(() => new Float64Array(count));
-  const lanes = Int32Array.from({ length: count }, (_, i) => from + i);
+  const lanes = iterationsOf ?? Int32Array.from({ length: count }, (_, i) => from + i);
   simulateBlocks(
     compiled,
     0,

@@ -101,10 +101,17 @@ export interface CompiledScenario {
 
 type Disruption = { years: number; agencyShareChange: Quantity; placementCostFactor: Quantity } | undefined;
 
-/** Compiles a validated scenario; `seed` overrides the scenario's own. */
-export function compileScenario(scenario: Scenario, seed = scenario.simulation.seed): CompiledScenario {
+/**
+ * Compiles a validated scenario; `seed` overrides the scenario's own, and `nationalFutures` where its
+ * national shocks come from (a portfolio's seed, several iterations to a national future).
+ */
+export function compileScenario(
+  scenario: Scenario,
+  seed = scenario.simulation.seed,
+  nationalFutures: { seed?: string; lanesPerFuture?: number } = {},
+): CompiledScenario {
   const years = scenario.years;
-  const inputs = new InputSampler(seed, years, scenario.simulation.sampling, scenario.startYear);
+  const inputs = new InputSampler(seed, years, scenario.simulation.sampling, scenario.startYear, nationalFutures);
   // One slot per (path, quantity): lines reading the same field (both workforce lines) share it;
   // an option drawn as another (drawsAs) reads that option's streams even where its values differ.
   const registered = new Map<string, QuantityRef>();

@@ -2,7 +2,7 @@ import { BLOCK_SIZE, KeyedStream, correlationRoot, imanConover, normalCdf, stand
 import type { Quantity } from "../quantities/quantity-schema.ts";
 import { buildSampler, describeQuantity, isConstant, quantileFor } from "./build-sampler.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
-import { NATIONAL_SHOCKS, NationalShocks, SHOCK_DEGREES_OF_FREEDOM, familyIndex } from "./national-shocks.ts";
+import { NATIONAL_SHOCKS, NationalShocks, SHOCK_DEGREES_OF_FREEDOM, familyIndex, type NationalLatent } from "./national-shocks.ts";
 
 /** Lanes (iterations) evaluated together: one block. */
 export const LANES = BLOCK_SIZE;
@@ -55,6 +55,10 @@ interface Draw {
   perYear: boolean;
   /** AR(1) normal between years, truncated to [min, max] by inverse CDF (never clamped). */
   ar?: { mean: number; sd: number; rho: number; min: number; max: number; standard: () => number };
+  /** The quantity, kept for a stress (its inverse CDF on a tail). */
+  quantity?: Quantity;
+  /** Restricted to the tail [lo, hi] of its distribution: the stream's first uniform u gives quantile(lo + (hi - lo) u). */
+  stress?: { lo: number; hi: number; quantile: (u: number) => number };
   /** A driver: mean + national shock of its family + a persistent local shock. */
   driver?: { mean: number; national: number; family: number; localSd: number; rho: number; shock: () => number };
 }
@@ -78,6 +82,8 @@ export class InputSampler {
    * [(family * years + t) * LANES + lane]; null when no input is a driver.
    */
   nationalColumns: Float64Array | null = null;
+  /** National futures supplied for a run (row of each position), instead of drawn from the keyed streams. */
+  private supplied: { latent: NationalLatent; rows: Int32Array } | null = null;
 
   constructor(
     private readonly seed: string,
@@ -86,7 +92,16 @@ export class InputSampler {
     private readonly sampling: "monte-carlo" | "latin-hypercube" = "monte-carlo",
     /** Calendar year of the first financial year, where national shocks are read. */
     private readonly startYear = 2000,
-  ) {}
+    /**
+     * Where national shocks come from: their own seed (a portfolio's, shared by members whose local
+     * draws have seeds of their own) and how many consecutive iterations share one national future
+     * (iteration i reads national future floor(i / lanesPerFuture)).
+     */
+    private readonly nationalFutures: { seed?: string; lanesPerFuture?: number } = {},
+  ) {
+    const per = nationalFutures.lanesPerFuture ?? 1;
+    if (!(Number.isInteger(per) && per >= 1)) throw new RangeError("InputSampler requires a positive integer lanesPerFuture");
+  }
 
   /**
    * Registers a quantity under a unique key (its path in the scenario) and returns where to read it;
@@ -115,7 +130,7 @@ export class InputSampler {
     }
     const stream = new KeyedStream(this.seed, streamKey);
     if (q.dist === "driver") {
-      this.national ??= new NationalShocks(this.seed, this.startYear, this.startYear + this.years - 1);
+      this.national ??= new NationalShocks(this.nationalFutures.seed ?? this.seed, this.startYear, this.startYear + this.years - 1);
       const f = familyIndex(q.family);
       this.draws.push({
         key, stream, slot, perYear: true, sample: () => 0,
@@ -126,7 +141,7 @@ export class InputSampler {
       });
       return ref;
     }
-    const draw: Draw = { key, stream, sample: buildSampler(stream.source, q), slot, perYear };
+    const draw: Draw = { key, stream, sample: buildSampler(stream.source, q), slot, perYear, quantity: q };
     if (this.sampling === "latin-hypercube" && !perYear) {
       draw.lhs = { quantile: quantileFor(q), strata: new Int32Array(BLOCK_SIZE), block: -1, shuffle: new KeyedStream(this.seed, `${key}#strata`) };
     }
@@ -160,6 +175,27 @@ export class InputSampler {
     draws.forEach((d, j) => Object.assign(d, { group, column: j }));
   }
 
+  /**
+   * Stress analysis as @RISK offers it: restricts an input drawn once per iteration to the tail
+   * [lo, hi] of its distribution (probabilities), on the same futures otherwise. Its stream's first
+   * uniform u of each iteration is mapped to quantile(lo + (hi - lo) u), so its values follow the
+   * distribution conditioned on the tail, and every other input's keyed draws are untouched.
+   * Throws ScenarioError naming the input when it cannot be stressed.
+   */
+  stress(key: string, lo: number, hi: number, path = "stress"): void {
+    const d = this.draws.find((x) => x.key === key);
+    const problem = (message: string) => new ScenarioError([{ path, message }]);
+    if (!(lo >= 0 && hi <= 1 && lo < hi)) throw problem(`expected a tail 0 <= lo < hi <= 1, got ${lo}-${hi}`);
+    if (d === undefined) {
+      const known = this.assumptions.some((a) => a.key === key);
+      throw problem(known ? `'${key}' is a constant: only uncertain inputs can be stressed` : `expected an input of this scenario (see its assumptions), got '${key}'`);
+    }
+    if (d.perYear || d.quantity === undefined) throw problem(`'${key}' is drawn each year: only inputs drawn once per iteration can be stressed`);
+    if (d.group !== undefined) throw problem(`'${key}' is rank-correlated with other inputs: stressing it alone would break the correlation`);
+    const q = d.quantity as Parameters<typeof quantileFor>[0];
+    d.stress = { lo, hi, quantile: quantileFor(q) };
+  }
+
   /** Allocates the value buffer once all quantities are added and fills every lane of the constants. */
   seal(): void {
     this.values = new Float64Array(this.size * LANES);
@@ -174,6 +210,19 @@ export class InputSampler {
   /** True when some input is a driver, so national shocks are drawn. */
   get hasNationalShocks(): boolean {
     return this.national !== null;
+  }
+
+  /**
+   * Supplies the national futures of the next draws: position p of a run (drawLanes' `position` + i)
+   * reads row rows[p] of `latent`; null returns to the keyed national streams.
+   */
+  supplyNational(supplied: { latent: NationalLatent; rows: Int32Array } | null): void {
+    this.supplied = supplied;
+  }
+
+  /** True while national futures are supplied by position (each position its own, even where lanes repeat). */
+  get suppliesNational(): boolean {
+    return this.supplied !== null;
   }
 
   /** Uniform draws taken by every stream so far. */
@@ -205,7 +254,12 @@ export class InputSampler {
    * With `throughYear` (a year index) yearly inputs are drawn only up to that year, the same values
    * as a full draw (each stream gives its years in order): what conditioning on evidence needs.
    */
-  drawLanes(lanes: Int32Array, count: number, throughYear?: number): void {
+  drawLanes(
+    lanes: Int32Array,
+    count: number,
+    /** Position of lane 0 in a run with supplied national futures. */ position = 0,
+    throughYear?: number,
+  ): void {
     if (count > LANES) throw new RangeError("drawLanes requires at most LANES lanes");
     const v = this.values;
     const years = throughYear === undefined ? this.years : Math.min(this.years, throughYear + 1);
@@ -215,8 +269,11 @@ export class InputSampler {
     if (national !== null) {
       const families = national.shock.length;
       nationalColumns ??= this.nationalColumns = new Float64Array(families * allYears * LANES);
+      const supplied = this.supplied;
+      const per = this.nationalFutures.lanesPerFuture ?? 1;
       for (let i = 0; i < count; i++) {
-        national.draw(lanes[i], years - 1);
+        if (supplied !== null) national.drawLatent(supplied.latent, supplied.rows[position + i]);
+        else national.draw(per === 1 ? lanes[i] : Math.floor(lanes[i] / per), years - 1);
         for (let f = 0; f < families; f++) for (let t = 0; t < years; t++) nationalColumns[(f * allYears + t) * LANES + i] = national.shock[f][t];
       }
     }
@@ -228,6 +285,14 @@ export class InputSampler {
           const block = Math.floor(it / BLOCK_SIZE);
           if (d.group.block !== block) this.fillBlock(d.group, block);
           v[base + i] = d.group.samples[d.column!][it - block * BLOCK_SIZE];
+        }
+        continue;
+      }
+      if (d.stress !== undefined) {
+        const { lo, hi, quantile } = d.stress;
+        for (let i = 0; i < count; i++) {
+          d.stream.reset(lanes[i]);
+          v[base + i] = quantile(lo + (hi - lo) * d.stream.source());
         }
         continue;
       }

@@ -59,7 +59,25 @@ export const NATIONAL_CORRELATION: readonly (readonly number[])[] = [
 export const SHOCK_DEGREES_OF_FREEDOM = 5;
 
 /** Years of innovations each national shock sums over: persistence^12 is below 0.02 for all families. */
-const MEMORY = 12;
+export const MEMORY = 12;
+
+/**
+ * Standard normals that make one calendar year's innovations: one per family (correlated by the
+ * Cholesky root) and SHOCK_DEGREES_OF_FREEDOM whose squares sum to the year's chi-squared (df is an
+ * integer), so a year's multivariate t is a function of independent standard normals. A sampler
+ * that moves the national futures (portfolio/temper-national.ts) works on these.
+ */
+export const LATENT_PER_YEAR = SHOCK_FAMILIES.length + SHOCK_DEGREES_OF_FREEDOM;
+
+/**
+ * National futures supplied rather than drawn: row r holds the latent normals of calendar years
+ * firstYear .. firstYear + years - 1, LATENT_PER_YEAR each, at values[(r * years + y) * LATENT_PER_YEAR + j].
+ */
+export interface NationalLatent {
+  firstYear: number;
+  years: number;
+  values: Float64Array;
+}
 
 /**
  * National shocks by calendar year, the same for every scenario on the same seed: each year's
@@ -121,6 +139,41 @@ export class NationalShocks {
         this.innovations[k * families + f] = x * mix;
       }
     }
+    this.sumInnovations(throughYear);
+  }
+
+  /**
+   * Sets `shock` from row `row` of supplied latent normals (same distribution as `draw`, values
+   * chosen by the caller: a proposal or a move of the national futures, not the keyed streams).
+   */
+  drawLatent(latent: NationalLatent, row: number): void {
+    const families = SHOCK_FAMILIES.length;
+    const df = SHOCK_DEGREES_OF_FREEDOM;
+    const scale = Math.sqrt((df - 2) / df);
+    const offset = this.firstYear - MEMORY - latent.firstYear;
+    const span = this.streams.length;
+    if (!(offset >= 0 && offset + span <= latent.years && row >= 0 && (row + 1) * latent.years * LATENT_PER_YEAR <= latent.values.length)) {
+      throw new RangeError(`NationalShocks.drawLatent requires latent years ${this.firstYear - MEMORY}-${this.lastYear} and row ${row}`);
+    }
+    const v = latent.values;
+    for (let k = 0; k < span; k++) {
+      const at = (row * latent.years + offset + k) * LATENT_PER_YEAR;
+      let chi = 0;
+      for (let j = families; j < LATENT_PER_YEAR; j++) chi += v[at + j] * v[at + j];
+      const mix = scale / Math.sqrt(chi / df);
+      for (let f = 0; f < families; f++) {
+        let x = 0;
+        const r = this.root[f];
+        for (let g = 0; g <= f; g++) x += r[g] * v[at + g];
+        this.innovations[k * families + f] = x * mix;
+      }
+    }
+    this.sumInnovations();
+  }
+
+  /** Each family's shock in each year to `throughYear`: the AR(1) as a weighted sum of its last MEMORY + 1 innovations. */
+  private sumInnovations(throughYear = this.lastYear - this.firstYear): void {
+    const families = SHOCK_FAMILIES.length;
     for (let f = 0; f < families; f++) {
       const out = this.shock[f];
       const w = this.weights[f];

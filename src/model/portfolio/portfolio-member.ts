@@ -2,7 +2,7 @@ import { KeyedStream, standardNormal } from "../../engine/index.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import type { EvidenceRecord } from "../evidence/evidence-record-schema.ts";
 import { compileScenario, type CompiledScenario } from "../inputs/compile-scenario.ts";
-import { NationalShocks } from "../inputs/national-shocks.ts";
+import { LATENT_PER_YEAR, type NationalLatent } from "../inputs/national-shocks.ts";
 import { simulateBlocks } from "../simulation/simulate.ts";
 import { evidenceItems, evidenceLogLikelihood } from "../forecast/condition-on-evidence.ts";
 
@@ -12,7 +12,7 @@ import { evidenceItems, evidenceLogLikelihood } from "../forecast/condition-on-e
  * overspend share is a national normal shock plus a local one (for checks with a closed form).
  */
 export type MemberSource =
-  | { kind: "scenario"; scenario: Scenario; option: string; records: EvidenceRecord[] }
+  | { kind: "scenario"; scenario: Scenario; option: string; records: EvidenceRecord[]; /** Inputs held in a tail (a stress run). */ stress?: { key: string; lo: number; hi: number }[] }
   | {
       kind: "stylised";
       id: string;
@@ -38,6 +38,15 @@ export interface MemberYears {
   reserves: Float64Array[] | null;
 }
 
+/**
+ * National futures supplied to a member (portfolio/temper-national.ts moves them): position p of a
+ * run reads row rows[p] of `latent` for its national shocks, and its local draws from its lane.
+ */
+export interface SuppliedFutures {
+  latent: NationalLatent;
+  rows: Int32Array;
+}
+
 /** A member as the portfolio simulates it: values depend only on (portfolio seed, member, iteration). */
 export interface PortfolioMember {
   id: string;
@@ -45,8 +54,10 @@ export interface PortfolioMember {
   years: number;
   /** Log-likelihood of the member's evidence in each prior future in [from, to). */
   logLikelihood(from: number, to: number): Float64Array;
-  /** Yearly figures of the futures `lanes` lists. */
-  simulate(lanes: Int32Array): MemberYears;
+  /** Log-likelihood of the evidence in local futures `lanes` under supplied national futures. */
+  logLikelihoodSupplied(lanes: Int32Array, national: SuppliedFutures): Float64Array;
+  /** Yearly figures of the futures `lanes` lists (national futures supplied, or keyed by lane). */
+  simulate(lanes: Int32Array, national?: SuppliedFutures): MemberYears;
 }
 
 /**
@@ -59,21 +70,6 @@ export function buildMember(source: MemberSource, seed: string, localPerNational
   return source.kind === "scenario" ? scenarioMember(source, seed, localPerNational) : stylisedMember(source, seed, localPerNational);
 }
 
-/** National shocks of national future floor(lane / localPerNational). */
-class SharedNationalShocks extends NationalShocks {
-  constructor(
-    seed: string,
-    firstYear: number,
-    lastYear: number,
-    private readonly localPerNational: number,
-  ) {
-    super(seed, firstYear, lastYear);
-  }
-  override draw(iteration: number): void {
-    super.draw(Math.floor(iteration / this.localPerNational));
-  }
-}
-
 /**
  * Compiles a scenario for a portfolio. Local inputs are keyed by input path, and every scenario uses
  * the same paths (baseline.childrenGrowth ...): on one seed, two councils' local shocks would be the
@@ -81,18 +77,13 @@ class SharedNationalShocks extends NationalShocks {
  * portfolio seed itself, keyed by calendar year as every run reads them.
  */
 export function compileMember(scenario: Scenario, seed: string, localPerNational = 1): CompiledScenario {
-  const compiled = compileScenario(scenario, `${seed}/${scenario.id}`);
-  // InputSampler takes one seed for both; its national shocks are swapped here rather than by a
-  // new constructor argument while input-sampler.ts is being reworked (issue 15's report).
-  const sampler = compiled.inputs as unknown as { national?: NationalShocks | null };
-  if (!("national" in sampler)) throw new TypeError("compileMember requires InputSampler to keep its national shocks in 'national'");
-  if (sampler.national != null) sampler.national = new SharedNationalShocks(seed, scenario.startYear, scenario.startYear + scenario.years - 1, localPerNational);
-  return compiled;
+  return compileScenario(scenario, `${seed}/${scenario.id}`, { seed, lanesPerFuture: localPerNational });
 }
 
 function scenarioMember(source: Extract<MemberSource, { kind: "scenario" }>, seed: string, localPerNational: number): PortfolioMember {
   const { scenario } = source;
   const compiled = compileMember(scenario, seed, localPerNational);
+  source.stress?.forEach((s, k) => compiled.inputs.stress(s.key, s.lo, s.hi, `stress[${k}]`));
   const option = scenario.options.findIndex((o) => o.id === source.option);
   if (option < 0) throw new RangeError(`portfolio member ${scenario.id} has no option '${source.option}'`);
   const used = evidenceItems(compiled, new Map(source.records.map((r) => [r.id, r])));
@@ -109,23 +100,40 @@ function scenarioMember(source: Extract<MemberSource, { kind: "scenario" }>, see
     startYear: scenario.startYear,
     years,
     logLikelihood: (from, to) => evidenceLogLikelihood(compiled, used, from, to).logLikelihood,
-    simulate(lanes) {
-      const count = lanes.length;
-      const make = () => Array.from({ length: years }, () => new Float64Array(count));
-      const out: MemberYears = { overspend: make(), budget: make(), failedBy: hasFinance ? make() : null, reserves: hasFinance ? make() : null };
-      simulateBlocks(compiled, 0, count, {
-        accept(block, start, n) {
-          for (let t = 0; t < years; t++) {
-            out.overspend[t].set(block[overspendAt[t]].subarray(0, n), start);
-            out.budget[t].set(block[budgetAt[t]].subarray(0, n), start);
-            out.failedBy?.[t].set(block[failedAt[t]].subarray(0, n), start);
-            out.reserves?.[t].set(block[reservesAt[t]].subarray(0, n), start);
-          }
-        },
-      }, lanes);
-      return out;
+    logLikelihoodSupplied(lanes, national) {
+      compiled.inputs.supplyNational(national);
+      try {
+        return evidenceLogLikelihood(compiled, used, 0, lanes.length, [], lanes).logLikelihood;
+      } finally {
+        compiled.inputs.supplyNational(null);
+      }
+    },
+    simulate(lanes, national) {
+      compiled.inputs.supplyNational(national ?? null);
+      try {
+        return simulateLanes(lanes);
+      } finally {
+        compiled.inputs.supplyNational(null);
+      }
     },
   };
+
+  function simulateLanes(lanes: Int32Array): MemberYears {
+    const count = lanes.length;
+    const make = () => Array.from({ length: years }, () => new Float64Array(count));
+    const out: MemberYears = { overspend: make(), budget: make(), failedBy: hasFinance ? make() : null, reserves: hasFinance ? make() : null };
+    simulateBlocks(compiled, 0, count, {
+      accept(block, start, n) {
+        for (let t = 0; t < years; t++) {
+          out.overspend[t].set(block[overspendAt[t]].subarray(0, n), start);
+          out.budget[t].set(block[budgetAt[t]].subarray(0, n), start);
+          out.failedBy?.[t].set(block[failedAt[t]].subarray(0, n), start);
+          out.reserves?.[t].set(block[reservesAt[t]].subarray(0, n), start);
+        }
+      },
+    }, lanes);
+      return out;
+  }
 }
 
 function stylisedMember(source: Extract<MemberSource, { kind: "stylised" }>, seed: string, localPerNational: number): PortfolioMember {
@@ -134,10 +142,18 @@ function stylisedMember(source: Extract<MemberSource, { kind: "stylised" }>, see
   const local = Array.from({ length: years }, (_, t) => new KeyedStream(`${seed}/${id}`, `stylised-local:${startYear + t}`));
   const nationalNormal = national.map((s) => standardNormal(s.source));
   const localNormal = local.map((s) => standardNormal(s.source));
-  const share = (t: number, iteration: number) => {
-    national[t].reset(Math.floor(iteration / localPerNational));
+  const share = (t: number, iteration: number, supplied?: SuppliedFutures, position = 0) => {
     local[t].reset(iteration);
-    return mean + nationalSd * nationalNormal[t]() + localSd * localNormal[t]();
+    let n: number;
+    if (supplied === undefined) {
+      national[t].reset(Math.floor(iteration / localPerNational));
+      n = nationalNormal[t]();
+    } else {
+      // The first latent normal of the calendar year: a standard normal, as the keyed draw is.
+      const { latent, rows } = supplied;
+      n = latent.values[(rows[position] * latent.years + startYear + t - latent.firstYear) * LATENT_PER_YEAR];
+    }
+    return mean + nationalSd * n + localSd * localNormal[t]();
   };
   return {
     id,
@@ -153,10 +169,20 @@ function stylisedMember(source: Extract<MemberSource, { kind: "stylised" }>, see
       }
       return out;
     },
-    simulate(lanes) {
+    logLikelihoodSupplied(lanes, supplied) {
+      const out = new Float64Array(lanes.length);
+      if (evidence === undefined) return out;
+      const t = evidence.year - startYear;
+      for (let i = 0; i < lanes.length; i++) {
+        const z = (share(t, lanes[i], supplied, i) - evidence.share) / evidence.sd;
+        out[i] = -0.5 * z * z;
+      }
+      return out;
+    },
+    simulate(lanes, supplied) {
       const count = lanes.length;
       const overspend = Array.from({ length: years }, () => new Float64Array(count));
-      for (let t = 0; t < years; t++) for (let j = 0; j < count; j++) overspend[t][j] = budget * share(t, lanes[j]);
+      for (let t = 0; t < years; t++) for (let j = 0; j < count; j++) overspend[t][j] = budget * share(t, lanes[j], supplied, j);
       return { overspend, budget: Array.from({ length: years }, () => new Float64Array(count).fill(budget)), failedBy: null, reserves: null };
     },
   };

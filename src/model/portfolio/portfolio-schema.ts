@@ -78,6 +78,16 @@ export const portfolioSchema = z
     pool: z.number().int().min(100).max(10_000_000).optional(),
     /** Local futures drawn for each member under each national future, when conditioning on evidence. */
     localDraws: z.number().int().min(1).max(64).default(8),
+    /**
+     * How joint conditioning samples the national futures: importance (prior futures weighted by the
+     * evidence, resampled once: collapses when the members together point into a tail) or tempered
+     * (SMC: particles moved towards the posterior, portfolio/condition-tempered.ts).
+     */
+    sampler: z.enum(["importance", "tempered"]).default("importance"),
+    /** National futures the tempered sampler moves (default a fifth of the iterations, 200 to 2,000). */
+    particles: z.number().int().min(100).max(1_000_000).optional(),
+    /** Moves of every particle at each temperature (tempered sampler; default 5). */
+    moves: z.number().int().min(1).max(50).default(5),
     members: z.array(portfolioMemberSchema).min(1),
     failureRule: failureRuleSchema.default({ overspendShareAbove: 0.15, yearsRunning: 2 }),
     plans: z.array(responsePlanSchema).min(1),

@@ -1,6 +1,7 @@
 import { quantileSorted } from "../../engine/index.ts";
 import { financialYear } from "../quantities/money.ts";
 import { OutcomeLayout } from "./member-outcomes.ts";
+import type { PortfolioStress } from "./portfolio-stress.ts";
 import type { LoadedPortfolio } from "./loaded-portfolio.ts";
 import type { ReservesBand } from "./portfolio-schema.ts";
 
@@ -13,13 +14,28 @@ export interface CostBand {
 /** What a portfolio run reports (JSON as the CLI and the service print it). */
 export interface PortfolioReport {
   portfolio: { id: string; title: string; seed: string; iterations: number };
-  conditioning: null | { pool: number; localDraws: number; effectiveSampleSize: number; distinct: number; members: { member: string; effectiveSampleSize: number }[] };
+  conditioning: null | {
+    /** National futures weighted (importance) or moved (tempered: the particles). */
+    pool: number;
+    localDraws: number;
+    effectiveSampleSize: number;
+    distinct: number;
+    members: { member: string; effectiveSampleSize: number }[];
+    /** The tempered sampler's: absent for importance resampling. */
+    sampler?: "tempered";
+    /** Each tempering stage: the temperature reached, the reweighting's effective sample size, the moves' acceptance. */
+    stages?: { temperature: number; effectiveSampleSize: number; acceptance: number }[];
+    /** Rounds of likelihood evaluation over all particles and members. */
+    evaluations?: number;
+  };
   failureRule: LoadedPortfolio["portfolio"]["failureRule"];
   /** By financial year: the chance that at least k members have failed by its end, and that at least k fail in it. */
   years: { year: string; members: number; failedBy: number[]; failingIn: number[] }[];
   members: { id: string; option: string; firstYear: string; lastYear: string; failure: string; probabilityFails: number; probabilityFirst: number; medianFailureYear: string | null }[];
   /** Each plan applied to every member that fails: response costs from failure to the end of the member's horizon, nominal GBP. */
   plans: { id: string; label: string; dfe: CostBand; council: CostBand; total: CostBand; provenance: string }[];
+  /** Present for a stress run: each plan's public cost unstressed and stressed on the same futures. */
+  stress?: PortfolioStress;
   /** CIPFA reserves sustainability: years of reserves left at the year's drawdown, its median and the chance of each band. */
   reserves: { member: string; years: { year: string; medianYears: number | null; band: string; bands: Record<string, number> }[] }[];
 }

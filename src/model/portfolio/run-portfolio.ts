@@ -5,6 +5,9 @@ import type { LoadedPortfolio } from "./loaded-portfolio.ts";
 import type { MemberSource } from "./portfolio-member.ts";
 import { runInProcess, type PortfolioExecutor, type PortfolioTask } from "./portfolio-task.ts";
 import { summarisePortfolio, type PortfolioReport } from "./portfolio-summary.ts";
+import { conditionTempered, suppliedSlice, type TemperedFutures } from "./condition-tempered.ts";
+import { stressPortfolio } from "./portfolio-stress.ts";
+import type { StressedInput } from "../analysis/stress.ts";
 
 export type { LoadedPortfolio };
 
@@ -14,6 +17,8 @@ export interface PortfolioRunOptions {
   blockIterations?: number;
   execute?: PortfolioExecutor;
   onProgress?: (done: number, total: number) => void;
+  /** Inputs held in a tail for a stress run: the report adds each plan's cost stressed against unstressed. */
+  stress?: StressedInput[];
 }
 
 /** Default iterations per task: large enough that a queue's round trip is a small share of it. */
@@ -33,6 +38,7 @@ export async function runPortfolio(loaded: LoadedPortfolio, options: PortfolioRu
   const execute = options.execute ?? runInProcess;
   const seed = portfolio.seed;
   const hasEvidence = portfolio.conditioning === "joint" && sources.some((s) => (s.kind === "scenario" ? s.scenario.evidence.length > 0 : s.evidence !== undefined));
+  if (hasEvidence && portfolio.sampler === "tempered") return runTempered(loaded, iterations, block, execute, options);
   const localPerNational = hasEvidence ? portfolio.localDraws : 1;
   const pool = hasEvidence ? (portfolio.pool ?? 2 * iterations) : iterations;
   const likelihoodTasks: PortfolioTask[] = hasEvidence
@@ -79,7 +85,63 @@ export async function runPortfolio(loaded: LoadedPortfolio, options: PortfolioRu
     })),
   );
   const outcomes = mergeByMember(outcomeTasks, await execute(outcomeTasks, progress(likelihoodTasks.length)), sources.length, iterations);
-  return summarisePortfolio(loaded, iterations, conditioning, outcomes);
+  return withStress(summarisePortfolio(loaded, iterations, conditioning, outcomes), loaded, options, outcomeTasks, outcomes, iterations, execute);
+}
+
+/** Most national futures the tempered sampler moves by default: a fifth of the iterations, 200 to 2,000. */
+export const TEMPERED_PARTICLES = 2_000;
+
+/**
+ * Joint conditioning by the tempered sampler (condition-tempered.ts), then the outcomes of every
+ * position under its particle's national future and its own local future. Refuses when the
+ * particles at the end are too few distinct futures to rest a forecast on.
+ */
+async function runTempered(loaded: LoadedPortfolio, iterations: number, block: number, execute: PortfolioExecutor, options: PortfolioRunOptions): Promise<PortfolioReport> {
+  const onProgress = options.onProgress;
+  const { portfolio, sources } = loaded;
+  const seed = portfolio.seed;
+  const k = portfolio.localDraws;
+  const particles = portfolio.particles ?? Math.min(TEMPERED_PARTICLES, Math.max(200, Math.round(iterations / 5)));
+  const outcomeCount = sources.length * ranges(iterations, block).length;
+  let before = 0;
+  const futures: TemperedFutures = await conditionTempered(sources, {
+    seed, particles, localDraws: k, moves: portfolio.moves, iterations, block, execute,
+    onTasks: (done) => onProgress?.((before = done), done + outcomeCount),
+  });
+  if (!(futures.distinct >= MIN_EFFECTIVE_SAMPLE)) {
+    throw new ScenarioError(
+      [{ path: "members", message: `tempering left ${futures.distinct} distinct national futures of ${particles} (at least ${MIN_EFFECTIVE_SAMPLE} needed): raise 'particles' or 'moves'` }],
+      portfolio.id,
+    );
+  }
+  const outcomeTasks: PortfolioTask[] = sources.flatMap((source, member) =>
+    ranges(iterations, block).map(([from, to]) => ({
+      kind: "outcomes" as const, member, source, seed, localPerNational: 1, from, to, lanes: futures.lanes[member].slice(from, to),
+      rules: { failureRule: portfolio.failureRule, plans: portfolio.plans, openingReserves: loaded.openingReserves[member] },
+      national: suppliedSlice(futures, from, to),
+    })),
+  );
+  const outcomes = mergeByMember(outcomeTasks, await execute(outcomeTasks, (done) => onProgress?.(before + done, before + outcomeCount)), sources.length, iterations);
+  const conditioning: PortfolioReport["conditioning"] = {
+    pool: particles,
+    localDraws: k,
+    effectiveSampleSize: round1(futures.effectiveSampleSize),
+    distinct: futures.distinct,
+    members: futures.members.map((ess, m) => ({ member: memberId(sources[m]), effectiveSampleSize: round1(ess) })),
+    sampler: "tempered",
+    stages: futures.stages.map((s) => ({ temperature: Number(s.temperature.toPrecision(4)), effectiveSampleSize: round1(s.effectiveSampleSize), acceptance: Math.round(s.acceptance * 1000) / 1000 })),
+    evaluations: futures.evaluations,
+  };
+  return withStress(summarisePortfolio(loaded, iterations, conditioning, outcomes), loaded, options, outcomeTasks, outcomes, iterations, execute);
+}
+
+/** Adds the stress figures when the run asks for them (the outcome tasks rerun on the same futures). */
+async function withStress(
+  report: PortfolioReport, loaded: LoadedPortfolio, options: PortfolioRunOptions, tasks: PortfolioTask[], outcomes: Float64Array[][], iterations: number, execute: PortfolioExecutor,
+): Promise<PortfolioReport> {
+  if (options.stress === undefined || options.stress.length === 0) return report;
+  const merge = (t: readonly PortfolioTask[], parts: Awaited<ReturnType<PortfolioExecutor>>) => mergeByMember(t, parts, loaded.sources.length, iterations);
+  return { ...report, stress: await stressPortfolio(loaded, options.stress, tasks, outcomes, iterations, merge, execute) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { binomialProbability, type OutputStats, type Probability, type Summary } from "../../engine/index.ts";
 import type { Histogram } from "../../engine/index.ts";
 import type { CompiledScenario } from "../inputs/compile-scenario.ts";
-import { HORIZON_FIGURES, PLAN_FIGURES, type HorizonFigure, type PlanFigure } from "../costs/output-layout.ts";
+import { HORIZON_FIGURES, PLAN_FIGURES, RESERVES_BAND_YEARS, RESERVES_NOT_DRAWING, type HorizonFigure, type PlanFigure } from "../costs/output-layout.ts";
 import { financialYear, toPence } from "../quantities/money.ts";
 import type { Assumption } from "../inputs/input-sampler.ts";
 
@@ -26,7 +26,26 @@ export interface OptionResult {
   failure?: FailureResult;
   /** For an option that can fail: each contingency plan's cost on the same futures, and who bears it. */
   plans?: PlanResult[];
+  /** For an option with finance: CIPFA's reserves sustainability by year. */
+  reservesSustainability?: ReservesSustainability[];
 }
+
+/**
+ * CIPFA's reserves sustainability in one year: years until reserves run out at that year's
+ * drawdown (reserves at its end over their fall in it), its P10 and median (null: reserves did
+ * not fall), the band of the median and the chance of each band (bounds: an assumption, as the
+ * portfolio's; CIPFA's index gives the measure, not bands).
+ */
+export interface ReservesSustainability {
+  year: string;
+  p10Years: number | null;
+  medianYears: number | null;
+  band: string;
+  bands: Record<string, number>;
+}
+
+/** The bands' labels: under each bound of RESERVES_BAND_YEARS, then the rest, then no drawdown. */
+export const RESERVES_BANDS = ["under 1 year: critical", "1-3 years: high risk", "3-5 years: some risk", "5 years or more: lower risk", "not drawing down"] as const;
 
 export interface FailureResult {
   /** Reserves below this fail the option (GBP, nominal). */
@@ -133,6 +152,28 @@ function failureResult(stats: StatsAt, layout: CompiledScenario["layout"], o: nu
 
 type StatsAt = ((k: number) => OutputStats) & { orNull: (k: number) => OutputStats | null };
 
+function reservesSustainability(stats: StatsAt, layout: CompiledScenario["layout"], o: number, startYear: number, years: number): ReservesSustainability[] | undefined {
+  if (stats.orNull(layout.reservesYears(o, 0)) === null) return undefined;
+  const rounded = (x: number) => (x >= RESERVES_NOT_DRAWING ? null : Math.round(x * 100) / 100);
+  return Array.from({ length: years }, (_, t) => {
+    const measure = stats(layout.reservesYears(o, t));
+    const n = measure.n;
+    const below = RESERVES_BAND_YEARS.map((_, k) => stats(layout.reservesBelow(o, t, k)).positives / n);
+    const flat = stats(layout.reservesNotDrawing(o, t)).positives / n;
+    const shares = [below[0], below[1] - below[0], below[2] - below[1], 1 - below[2] - flat, flat];
+    const median = measure.p50;
+    const under = RESERVES_BAND_YEARS.findIndex((b) => median < b);
+    const band = RESERVES_BANDS[median >= RESERVES_NOT_DRAWING ? 4 : under === -1 ? 3 : under];
+    return {
+      year: financialYear(startYear + t),
+      p10Years: rounded(measure.p10),
+      medianYears: rounded(median),
+      band,
+      bands: Object.fromEntries(RESERVES_BANDS.map((label, k) => [label, Math.round(shares[k] * 1e6) / 1e6])),
+    };
+  });
+}
+
 /** Results from per-output statistics (see Aggregator), money rounded to pence at this edge. */
 export function buildResults(
   compiled: CompiledScenario,
@@ -168,6 +209,8 @@ export function buildResults(
         costs: Object.fromEntries(PLAN_FIGURES.map((f) => [f, money(stats(layout.plan(oi, pi, f)))])) as Record<PlanFigure, MoneySummary>,
       }));
     }
+    const sustainability = reservesSustainability(stats, layout, oi, startYear, compiled.years);
+    if (sustainability !== undefined) result.reservesSustainability = sustainability;
     return result;
   });
 

@@ -4,6 +4,7 @@ import type { FlowColumns, LineContext, SharedPaths } from "../costs/line-defini
 import { FINANCE_LINES } from "../costs/finance-lines.ts";
 import { PathFinance, type FinanceColumns, type TransferCost } from "../finance/path-finance.ts";
 import { ChildrenFlows } from "./children-flows.ts";
+import { RESERVES_BAND_YEARS, RESERVES_NOT_DRAWING } from "../costs/output-layout.ts";
 
 /** Where the operating lines of one year come from: an option's terms, how long they have run, any disruption. */
 interface Terms {
@@ -376,6 +377,38 @@ export class ScenarioModel {
     for (let t = 0; t < c.years; t++) {
       const failed = out[layout.failedBy(o, t)];
       for (let i = 0; i < count; i++) failed[i] = failureYear[i] >= 0 && failureYear[i] <= t ? 1 : 0;
+    }
+    this.writeReservesSustainability(o, count, out);
+  }
+
+  /**
+   * CIPFA's reserves sustainability for an option with finance: reserves at the year's end over
+   * that year's drawdown (the fall in reserves from the year before, the opening reserves in the
+   * first year); NaN for options without finance, so their measure is not reported.
+   */
+  private writeReservesSustainability(o: number, count: number, out: Float64Array[]): void {
+    const c = this.c;
+    const layout = c.layout;
+    const hasFinance = c.scenario.options[o].finance !== undefined;
+    const opening = c.inputs.values.subarray(c.options[o].openingReserves.slot * LANES);
+    for (let t = 0; t < c.years; t++) {
+      const now = out[layout.yearly(o, t, "reserves")];
+      const before = t === 0 ? opening : out[layout.yearly(o, t - 1, "reserves")];
+      const measure = out[layout.reservesYears(o, t)];
+      const below = RESERVES_BAND_YEARS.map((_, k) => out[layout.reservesBelow(o, t, k)]);
+      const flat = out[layout.reservesNotDrawing(o, t)];
+      for (let i = 0; i < count; i++) {
+        if (!hasFinance) {
+          measure[i] = flat[i] = Number.NaN;
+          for (const column of below) column[i] = Number.NaN;
+          continue;
+        }
+        const drawdown = before[i] - now[i];
+        const years = drawdown > 0 ? Math.min(RESERVES_NOT_DRAWING, Math.max(0, now[i]) / drawdown) : RESERVES_NOT_DRAWING;
+        measure[i] = years;
+        flat[i] = drawdown > 0 ? 0 : 1;
+        RESERVES_BAND_YEARS.forEach((bound, k) => (below[k][i] = years < bound ? 1 : 0));
+      }
     }
   }
 

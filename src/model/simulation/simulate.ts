@@ -41,9 +41,10 @@ export function simulateBlocks(
   for (let start = from; start < to; start += LANES) {
     const count = Math.min(LANES, to - start);
     let distinct = count;
-    if (lanes === null) for (let i = 0; i < count; i++) batch[i] = start + i;
+    // Repeated lanes are simulated once, unless national futures are supplied by position.
+    if (lanes === null || compiled.inputs.suppliesNational) for (let i = 0; i < count; i++) batch[i] = lanes === null ? start + i : lanes[start - from + i];
     else distinct = distinctRuns(lanes, start - from, count, batch, source);
-    compiled.inputs.drawLanes(batch, distinct, throughYear);
+    compiled.inputs.drawLanes(batch, distinct, start - from, throughYear);
     model.evaluateBlock(distinct, columns, throughYear);
     if (distinct < count) spreadRuns(columns, source, count);
     sink.accept(columns, start - from, count);

@@ -15,7 +15,7 @@ export interface SimulationColumns {
 /** Iterations per block: fixed, so results never depend on how blocks are shared among workers. */
 export const BLOCK_SIZE = 1024;
 
-/** Up to this many values (128 MB of float64) every value is kept and percentiles are exact. */
+/** Up to this many stored values (128 MB of float64) every value is kept and percentiles are exact (planAggregation). */
 export const EXACT_VALUE_LIMIT = 16_777_216;
 
 /** Histogram bins per output beyond that limit. */
@@ -58,7 +58,11 @@ export interface BlockPartial {
 /** Chooses exact or binned aggregation; `pilot` is the first block's columns. */
 export function planAggregation(size: number, iterations: number, pilot: SimulationColumns): AggregationMode {
   // Kept values: constant columns alias each other too (a column not stored is memory not touched).
-  if (size * iterations <= EXACT_VALUE_LIMIT) return { exact: true, aliasOf: findAliases(pilot.columns, true) };
+  // The limit counts the columns stored (an alias is stored only once it differs), and every column
+  // together may take at most twice it, should every alias come to differ.
+  const exactAliases = findAliases(pilot.columns, true);
+  const stored = exactAliases.reduce((n, j) => n + (j < 0 ? 1 : 0), 0);
+  if (stored * iterations <= EXACT_VALUE_LIMIT && size * iterations <= 2 * EXACT_VALUE_LIMIT) return { exact: true, aliasOf: exactAliases };
   const aliasOf = findAliases(pilot.columns);
   const lo = new Float64Array(size);
   const hi = new Float64Array(size);

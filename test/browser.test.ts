@@ -150,8 +150,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web front end in headless Chromium (
   it("opens the DfE's portfolio from the home page: charts, tables, downloads, no serious accessibility problems, fits a phone", async () => {
     const page = await context.newPage();
     await page.goto(`${address}/`);
-    await page.getByRole("link", { name: "Every children's trust at once" }).click();
-    await page.waitForURL(/\/portfolio\/report$/, { timeout: 90_000 });
+    // The home page links the shipped portfolio; the test opens it at 2,000 futures: jointly conditioned
+    // at its own 10,000 it takes minutes on a shared two-core machine (README, portfolio).
+    expect(await page.getByRole("link", { name: "Every children's trust at once" }).getAttribute("href")).toBe("/portfolio/report");
+    await page.goto(`${address}/portfolio/report?iterations=2000`, { timeout: 300_000 });
     await expect(page.title()).resolves.toMatch(/trustsim portfolio$/);
     expect(await page.locator("figure svg").count()).toBe(2);
     expect(await page.locator("#portfolio-years tbody tr").count()).toBeGreaterThan(10);
@@ -169,5 +171,5 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web front end in headless Chromium (
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await shot(page, "portfolio-phone");
     expect(problems).toEqual([]);
-  });
+  }, 360_000);
 });

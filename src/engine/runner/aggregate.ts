@@ -291,6 +291,23 @@ function foldColumn(
   welford[o + 2] = n > 0 ? Math.max(0, sumSquares - (sum * sum) / n) : 0;
 }
 
+/**
+ * A partial made for [from, to) but folded only to `through` (a multiple of BLOCK_SIZE, or `to`),
+ * cut to [from, through): its per-block sums and kept columns shortened, its order-free sums as they are.
+ */
+export function truncatePartial(part: BlockPartial, through: number, size: number): BlockPartial {
+  if (!(through > part.from && through <= part.to && ((through - part.from) % BLOCK_SIZE === 0 || through === part.to))) {
+    throw new RangeError("truncatePartial requires from < through <= to, through - from a multiple of BLOCK_SIZE");
+  }
+  const blocks = Math.ceil((through - part.from) / BLOCK_SIZE);
+  return {
+    ...part,
+    to: through,
+    ...(part.welford !== undefined ? { welford: part.welford.subarray(0, blocks * size * 3) } : {}),
+    ...(part.columns !== undefined ? { columns: part.columns.map((c) => (c === null ? null : c.subarray(0, through - part.from))) } : {}),
+  };
+}
+
 /** Folds one block's simulated columns (the first block, already simulated for planning). */
 export function foldBlock(part: BlockPartial, block: SimulationColumns, plan: AggregationMode): void {
   const folder = new BlockFolder(part, plan, block.columns.length);

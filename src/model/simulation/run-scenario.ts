@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { Piscina } from "piscina";
-import { workerModule, Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, foldBlock, planAggregation, type BlockPartial, type SimulationColumns } from "../../engine/index.ts";
+import { workerModule, Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, foldBlock, planAggregation, truncatePartial, type BlockPartial, type SimulationColumns } from "../../engine/index.ts";
 import { buildResults, type ConditioningSummary, type PercentileMethod, type Results } from "./results.ts";
 import { compiledFor, runChunk, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
@@ -84,7 +84,7 @@ function foldPilot(p: Prepared): void {
  * turn by `fold` (a partial a chunk allocated and zeroed a histogram of every output each time,
  * 12 MB for Bradford); `end` hands it to the aggregator.
  */
-function thisThreadRun(p: Prepared): { fold(from: number, to: number): void; end(): void } {
+function thisThreadRun(p: Prepared): { fold(from: number, to: number): void; end(through?: number): void } {
   const size = p.compiled.layout.size;
   const part = emptyPartial(size, 0, p.iterations, p.base.plan);
   const folder = new BlockFolder(part, p.base.plan, size);
@@ -94,9 +94,10 @@ function thisThreadRun(p: Prepared): { fold(from: number, to: number): void; end
       const sink = { accept: (columns: readonly Float64Array[], start: number, count: number) => folder.accept(columns, from + start, count) };
       simulateBlocks(p.compiled, from, to, sink, p.lanes === null ? null : p.lanes.subarray(from, to));
     },
-    end() {
+    /** Hands the partial over, cut to [0, through) when pool threads ran the rest. */
+    end(through = p.iterations) {
       folder.complete();
-      p.aggregator.add(part);
+      p.aggregator.add(through === p.iterations ? part : truncatePartial(part, through, size));
     },
   };
 }
@@ -202,24 +203,33 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
     run.end();
     return finish(p);
   }
-  foldPilot(p);
   const add = (part: BlockPartial) => {
     p.aggregator.add(part);
     done += part.to - part.from;
     options.onProgress?.(done, p.iterations);
   };
   options.onProgress?.(done, p.iterations);
-  let next = 0;
-  const take = () => (next < work.length ? work[next++] : null);
+  // This thread takes chunks from the front into one partial (as alone); pool threads take them from
+  // the back, a partial each, until the two meet: a histogram per chunk was zeroed and merged otherwise.
+  let front = 0;
+  let back = work.length;
+  const takeFront = () => (front < back ? work[front++] : null);
+  const takeBack = () => (front < back ? work[--back] : null);
   let failed = false;
-  const pooled = Array.from({ length: pool === null ? 0 : poolThreads }, async () => {
-    for (let w = take(); w !== null && !failed; w = take()) add((await pool!.run(task(p, w[0], w[1]))) as BlockPartial);
+  const pooled = Array.from({ length: poolThreads }, async () => {
+    for (let w = takeBack(); w !== null && !failed; w = takeBack()) add((await pool.run(task(p, w[0], w[1]))) as BlockPartial);
   });
   try {
-    for (let w = take(); w !== null; w = take()) {
-      add(runChunk(task(p, w[0], w[1])));
+    const run = thisThreadRun(p);
+    let through = p.pilot.to;
+    for (let w = takeFront(); w !== null; w = takeFront()) {
+      run.fold(w[0], w[1]);
+      through = w[1];
+      done += w[1] - w[0];
+      options.onProgress?.(done, p.iterations);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    run.end(through);
     await Promise.all(pooled);
   } catch (error) {
     failed = true;

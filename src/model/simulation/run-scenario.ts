@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import type { Piscina } from "piscina";
 import { workerModule, Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, foldBlock, planAggregation, truncatePartial, type BlockPartial, type SimulationColumns } from "../../engine/index.ts";
 import { buildResults, type ConditioningSummary, type PercentileMethod, type Results } from "./results.ts";
-import { compiledFor, runChunk, type ChunkTask } from "./run-chunk.ts";
+import { compiledFor, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { simulateBlocks, simulateRange, type ProgressListener } from "./simulate.ts";
 

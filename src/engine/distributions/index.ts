@@ -1,7 +1,7 @@
 export { constant } from "./constant.ts";
-export { uniform } from "./uniform.ts";
-export { triangular, triangularQuantile } from "./triangular.ts";
-export { pert, pertShapes } from "./pert.ts";
+export { uniform, uniformColumn } from "./uniform.ts";
+export { triangular, triangularColumn, triangularQuantile } from "./triangular.ts";
+export { pert, pertColumn, pertShapes, type UniformColumnTransform } from "./pert.ts";
 export { normal, standardNormal } from "./normal.ts";
 export { lognormal, lognormalParametersFromMoments } from "./lognormal.ts";
 export { gamma } from "./gamma.ts";

@@ -1,3 +1,4 @@
+import type { UniformColumnTransform } from "./pert.ts";
 /**
  * Triangular on [min, max] with peak at mode, by inverse CDF (one draw per sample).
  * https://en.wikipedia.org/wiki/Triangular_distribution#Generating_random_variates
@@ -24,4 +25,13 @@ export function triangularQuantile(min: number, mode: number, max: number): (u: 
   const lower = width * (mode - min);
   const upper = width * (max - mode);
   return (u) => (u < split ? min + Math.sqrt(u * lower) : max - Math.sqrt((1 - u) * upper));
+}
+
+/** The same draws as `triangular`, a column at a time: uniforms in values[from .. to) replaced in place (see pertColumn). */
+export function triangularColumn(min: number, mode: number, max: number): UniformColumnTransform {
+  triangular(() => 0, min, mode, max);
+  const quantile = triangularQuantile(min, mode, max);
+  return (values, from, to) => {
+    for (let k = from; k < to; k++) values[k] = quantile(values[k]);
+  };
 }

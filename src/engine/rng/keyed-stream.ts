@@ -52,6 +52,42 @@ export class KeyedStream {
     };
   }
 
+  /**
+   * The first uniform of `iteration`: what reset(iteration) then source() give, bit for bit, from
+   * one hash of the three (Alea's first output reads only s0 and c = 1). Leaves the stream where it was.
+   */
+  firstUniform(iteration: number): number {
+    const x = (this.base + Math.imul(iteration, 0x9e3779b1)) | 0;
+    const t = 2091639 * (fmix32(x ^ 0x243f6a88) / TWO_POW_32) + ALEA_NORM;
+    this.draws++;
+    return t - (t | 0);
+  }
+
+  /**
+   * The first `count` uniforms of `iteration` into out[at], out[at + stride], ...: what reset(iteration)
+   * then `count` calls of source() give, bit for bit, stepped in locals. Leaves the stream after them.
+   */
+  fillUniforms(iteration: number, out: Float64Array, at: number, stride: number, count: number): void {
+    this.reset(iteration);
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let c = this.c;
+    for (let k = 0; k < count; k++) {
+      const t = 2091639 * s0 + c * ALEA_NORM;
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      out[at + k * stride] = s2;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.c = c;
+    this.draws += count;
+  }
+
   /** Positions the stream at the start of `iteration` (a non-negative integer). */
   reset(iteration: number): void {
     const x = (this.base + Math.imul(iteration, 0x9e3779b1)) | 0;

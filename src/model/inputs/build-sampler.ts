@@ -1,6 +1,6 @@
 import {
-  bernoulli, beta, betaQuantile, constant, discrete, lognormal, lognormalParametersFromMoments, normal, normalQuantile, pert, pertShapes, triangular,
-  triangularQuantile, uniform,
+  bernoulli, beta, betaQuantile, constant, discrete, lognormal, lognormalParametersFromMoments, normal, normalQuantile, pert, pertColumn, pertShapes, triangular,
+  triangularColumn, triangularQuantile, uniform, uniformColumn, type UniformColumnTransform,
 } from "../../engine/index.ts";
 import type { Quantity } from "../quantities/quantity-schema.ts";
 
@@ -28,6 +28,25 @@ export function buildSampler(source: () => number, q: Exclude<Quantity, readonly
       return bernoulli(source, q.p);
     case "discrete":
       return discrete(source, q.values, q.weights);
+  }
+}
+
+/**
+ * For a quantity drawn by inverse transform from one uniform per value (uniform, triangular, PERT),
+ * the transform that turns a column of its stream's uniforms into the values `buildSampler` draws,
+ * bit for bit; undefined for the others.
+ */
+export function columnTransform(q: Exclude<Quantity, readonly number[] | { dist: "driver" }>): UniformColumnTransform | undefined {
+  if (typeof q === "number") return undefined;
+  switch (q.dist) {
+    case "uniform":
+      return uniformColumn(q.min, q.max);
+    case "triangular":
+      return triangularColumn(q.min, q.mode, q.max);
+    case "pert":
+      return pertColumn(q.min, q.mode, q.max, q.lambda);
+    default:
+      return undefined;
   }
 }
 

@@ -1,6 +1,6 @@
-import { BLOCK_SIZE, KeyedStream, correlationRoot, imanConover, normalCdf, standardNormal, studentT } from "../../engine/index.ts";
+import { BLOCK_SIZE, KeyedStream, correlationRoot, imanConover, normalCdf, standardNormal, studentT, type UniformColumnTransform } from "../../engine/index.ts";
 import type { Quantity } from "../quantities/quantity-schema.ts";
-import { buildSampler, describeQuantity, isConstant, quantileFor } from "./build-sampler.ts";
+import { buildSampler, columnTransform, describeQuantity, isConstant, quantileFor } from "./build-sampler.ts";
 import { ScenarioError } from "../quantities/scenario-error.ts";
 import { NATIONAL_SHOCKS, NationalShocks, SHOCK_DEGREES_OF_FREEDOM, familyIndex, type NationalLatent } from "./national-shocks.ts";
 
@@ -55,6 +55,8 @@ interface Draw {
   perYear: boolean;
   /** AR(1) normal between years, truncated to [min, max] by inverse CDF (never clamped). */
   ar?: { mean: number; sd: number; rho: number; min: number; max: number; standard: () => number };
+  /** For inputs drawn by inverse transform from one uniform a value: the column version of `sample`. */
+  transform?: UniformColumnTransform;
   /** The quantity, kept for a stress (its inverse CDF on a tail). */
   quantity?: Quantity;
   /** Restricted to the tail [lo, hi] of its distribution: the stream's first uniform u gives quantile(lo + (hi - lo) u). */
@@ -141,7 +143,7 @@ export class InputSampler {
       });
       return ref;
     }
-    const draw: Draw = { key, stream, sample: buildSampler(stream.source, q), slot, perYear, quantity: q };
+    const draw: Draw = { key, stream, sample: buildSampler(stream.source, q), slot, perYear, quantity: q, transform: columnTransform(q) };
     if (this.sampling === "latin-hypercube" && !perYear) {
       draw.lhs = { quantile: quantileFor(q), strata: new Int32Array(BLOCK_SIZE), block: -1, shuffle: new KeyedStream(this.seed, `${key}#strata`) };
     }
@@ -313,6 +315,18 @@ export class InputSampler {
             if (t > 0) local = rho * local + innovation * shock();
             v[base + t * LANES + i] = mean + loading * nationalColumns![(family * allYears + t) * LANES + i] + localSd * local;
           }
+        }
+        continue;
+      }
+      if (d.transform !== undefined && d.ar === undefined) {
+        // Uniforms first, a lane at a time, then the whole column through the inverse transform.
+        const stream = d.stream;
+        if (!d.perYear) {
+          for (let i = 0; i < count; i++) v[base + i] = stream.firstUniform(lanes[i]);
+          d.transform(v, base, base + count);
+        } else {
+          for (let i = 0; i < count; i++) stream.fillUniforms(lanes[i], v, base + i, LANES, years);
+          for (let t = 0; t < years; t++) d.transform(v, base + t * LANES, base + t * LANES + count);
         }
         continue;
       }

@@ -11,7 +11,10 @@ export function toPence(amount: number): number {
   // Whole pounds (zero above all: a line an option does not have) are pence already, exactly.
   if (Number.isSafeInteger(amount)) return amount === 0 ? 0 : amount;
   const exact = new Decimal(amount);
-  const integerDigits = exact.isZero() ? 1 : Math.max(1, exact.abs().floor().toString().length);
+  // Digits of the whole pounds: the float's integer part is exact, and printed plainly below 1e21
+  // (above that decimal.js counts the digits itself).
+  const whole = Math.floor(Math.abs(amount));
+  const integerDigits = whole < 1e21 ? String(whole).length : exact.abs().floor().toString().length;
   const snapDecimals = Math.min(6, Math.max(2, 13 - integerDigits));
   const rounded = exact
     .toDecimalPlaces(snapDecimals, Decimal.ROUND_HALF_EVEN)

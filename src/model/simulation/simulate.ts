@@ -34,10 +34,45 @@ export function simulateBlocks(
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to && from % BLOCK_SIZE === 0)) {
     throw new RangeError("simulateBlocks requires integers 0 <= from < to with from a multiple of BLOCK_SIZE");
   }
-  const model = new ScenarioModel(compiled);
-  const columns = columnViews(compiled.layout.size, LANES);
-  const batch = new Int32Array(LANES);
-  const source = new Int32Array(LANES);
+  const held = hold(compiled);
+  try {
+    runBlocks(compiled, held, from, to, sink, lanes, onProgress, throughYear);
+  } finally {
+    held.busy = false;
+  }
+}
+
+/** A compiled scenario's model and block buffers, kept for its next call while it lives. */
+interface Workspace {
+  model: ScenarioModel;
+  columns: Float64Array[];
+  batch: Int32Array;
+  source: Int32Array;
+  busy: boolean;
+}
+
+/**
+ * Workspaces by compiled scenario: a model and its 1,683 block columns (14 MB for Bradford) made
+ * afresh on every call cost more than the call when it is short (a run's first block, a conditioning
+ * pass), most of it in the garbage collections the allocations set off. A nested call gets its own.
+ */
+const workspaces = new WeakMap<CompiledScenario, Workspace>();
+
+function hold(compiled: CompiledScenario): Workspace {
+  let held = workspaces.get(compiled);
+  if (held === undefined || held.busy) {
+    const fresh = { model: new ScenarioModel(compiled), columns: columnViews(compiled.layout.size, LANES), batch: new Int32Array(LANES), source: new Int32Array(LANES), busy: false };
+    if (held === undefined) workspaces.set(compiled, fresh);
+    held = fresh;
+  }
+  held.busy = true;
+  return held;
+}
+
+function runBlocks(
+  compiled: CompiledScenario, held: Workspace, from: number, to: number, sink: BlockSink, lanes: LaneMap, onProgress: ProgressListener | undefined, throughYear: number | undefined,
+): void {
+  const { model, columns, batch, source } = held;
   for (let start = from; start < to; start += LANES) {
     const count = Math.min(LANES, to - start);
     let distinct = count;
@@ -80,9 +115,20 @@ function spreadRuns(columns: readonly Float64Array[], source: Int32Array, count:
 export function simulateRange(compiled: CompiledScenario, from: number, to: number, lanes: LaneMap = null): SimulationColumns {
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to)) throw new RangeError("simulateRange requires integers 0 <= from < to");
   const iterations = lanes ?? Int32Array.from({ length: to - from }, (_, i) => from + i);
-  // A buffer per column: callers may read or transfer `column.buffer` as the column's own.
-  const columns = Array.from({ length: compiled.layout.size }, () => new Float64Array(to - from));
-  simulateBlocks(compiled, 0, to - from, { accept: (block, start, count) => block.forEach((c, k) => columns[k].set(c.subarray(0, count), start)) }, iterations);
+  const n = to - from;
+  const size = compiled.layout.size;
+  // Views into one buffer, laid out as a block's columns are: a whole block is one copy (a buffer
+  // and a copy per output cost more than simulating a run's first block).
+  const all = new Float64Array(size * n);
+  const columns = Array.from({ length: size }, (_, k) => all.subarray(k * n, (k + 1) * n));
+  simulateBlocks(compiled, 0, n, {
+    accept(block, start, count) {
+      const first = block[0];
+      const whole = n === LANES && count === LANES && block[size - 1].buffer === first.buffer && block[size - 1].byteOffset === first.byteOffset + (size - 1) * LANES * 8;
+      if (whole) all.set(new Float64Array(first.buffer, first.byteOffset, size * LANES));
+      else for (let k = 0; k < size; k++) columns[k].set(block[k].subarray(0, count), start);
+    },
+  }, iterations);
   return { from, to, columns };
 }
 

@@ -116,8 +116,21 @@ function sameBits(a: Float64Array, b: Float64Array, count: number): boolean {
   return true;
 }
 
-/** Creates the partial that consecutive blocks starting at `from` fold into. */
-export function emptyPartial(size: number, from: number, to: number, plan: AggregationMode): BlockPartial {
+/**
+ * A binned partial's order-free sums: once merged into the aggregator they are free, and a
+ * worker's next partial reuses them (fresh pages cost about 3 ms a megabyte here, the first time
+ * they are touched: 40 ms for Bradford's 14 MB of bins, a third of a chunk's work).
+ */
+export interface OrderFreeSums {
+  counts: Uint32Array;
+  min: Float64Array;
+  max: Float64Array;
+  negatives: Float64Array;
+  positives: Float64Array;
+}
+
+/** Creates the partial that consecutive blocks starting at `from` fold into, in `reuse`'s buffers when given (binned). */
+export function emptyPartial(size: number, from: number, to: number, plan: AggregationMode, reuse?: OrderFreeSums): BlockPartial {
   if (plan.exact) {
     const stored = [...plan.aliasOf.subarray(0, size)].filter((j) => j < 0).length;
     const views = columnViews(stored, to - from);
@@ -125,6 +138,17 @@ export function emptyPartial(size: number, from: number, to: number, plan: Aggre
     return { from, to, columns: Array.from({ length: size }, (_, k) => (plan.aliasOf[k] < 0 ? views[next++] : null)) };
   }
   const blocks = Math.ceil((to - from) / BLOCK_SIZE);
+  if (reuse !== undefined && reuse.counts.length === size * (plan.bins + 2) && reuse.min.length === size) {
+    return {
+      from, to,
+      welford: new Float64Array(blocks * size * 3),
+      counts: reuse.counts.fill(0),
+      min: reuse.min.fill(Infinity),
+      max: reuse.max.fill(-Infinity),
+      negatives: reuse.negatives.fill(0),
+      positives: reuse.positives.fill(0),
+    };
+  }
   return {
     from, to,
     welford: new Float64Array(blocks * size * 3),
@@ -357,11 +381,14 @@ export class Aggregator {
     readonly plan: AggregationMode,
   ) {}
 
-  add(part: BlockPartial): void {
+  /** Merges a partial; returns its order-free sums when they are free to reuse (merged into the first partial's). */
+  add(part: BlockPartial): OrderFreeSums | null {
+    let free: OrderFreeSums | null = null;
     if (!this.plan.exact && this.counts.length === 0) {
       [this.counts, this.min, this.max, this.negatives, this.positives] = [part.counts!, part.min!, part.max!, part.negatives!, part.positives!];
       part = { from: part.from, to: part.to, welford: part.welford };
     } else if (!this.plan.exact) {
+      free = { counts: part.counts!, min: part.min!, max: part.max!, negatives: part.negatives!, positives: part.positives! };
       addCounts(this.counts, part.counts!);
       const [min, max, negatives, positives] = [part.min!, part.max!, part.negatives!, part.positives!];
       for (let k = 0; k < this.size; k++) {
@@ -373,6 +400,7 @@ export class Aggregator {
       part = { from: part.from, to: part.to, welford: part.welford };
     }
     this.parts.push(part);
+    return free;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { BlockFolder, emptyPartial, type AggregationMode, type BlockPartial } from "../../engine/index.ts";
+import { BlockFolder, emptyPartial, type AggregationMode, type BlockPartial, type OrderFreeSums } from "../../engine/index.ts";
 import { compileScenario, type CompiledScenario } from "../inputs/compile-scenario.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { simulateBlocks } from "./simulate.ts";
@@ -14,6 +14,8 @@ export interface ChunkTask {
   plan: AggregationMode;
   /** The iterations positions [from, to) simulate (conditioned, resampled futures); absent: the positions themselves. */
   lanes?: Int32Array | null;
+  /** Buffers of an earlier partial, already merged, for this one's order-free sums (binned). */
+  reuse?: OrderFreeSums;
 }
 
 let cached: { key: string; compiled: CompiledScenario } | null = null;
@@ -27,7 +29,7 @@ export function compiledFor(task: Pick<ChunkTask, "key" | "scenario" | "seed">):
 /** Simulates the task's positions and folds each block of columns into one partial as it is made. */
 export function runChunk(task: ChunkTask): BlockPartial {
   const compiled = compiledFor(task);
-  const part = emptyPartial(compiled.layout.size, task.from, task.to, task.plan);
+  const part = emptyPartial(compiled.layout.size, task.from, task.to, task.plan, task.reuse);
   const folder = new BlockFolder(part, task.plan, compiled.layout.size);
   simulateBlocks(compiled, task.from, task.to, folder, task.lanes ?? null);
   folder.complete();

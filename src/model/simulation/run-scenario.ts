@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { Piscina } from "piscina";
-import { workerModule, Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, foldBlock, planAggregation, truncatePartial, type BlockPartial, type SimulationColumns } from "../../engine/index.ts";
+import { workerModule, Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, foldBlock, planAggregation, truncatePartial, type BlockPartial, type OrderFreeSums, type SimulationColumns } from "../../engine/index.ts";
 import { buildResults, type ConditioningSummary, type PercentileMethod, type Results } from "./results.ts";
 import { compiledFor, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
@@ -203,10 +203,18 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
     run.end();
     return finish(p);
   }
+  // Merged partials' bins go back to the pool threads for their next chunks (see OrderFreeSums).
+  const free: OrderFreeSums[] = [];
   const add = (part: BlockPartial) => {
-    p.aggregator.add(part);
+    const reusable = p.aggregator.add(part);
+    if (reusable !== null) free.push(reusable);
     done += part.to - part.from;
     options.onProgress?.(done, p.iterations);
+  };
+  const runPooled = (from: number, to: number) => {
+    const reuse = free.pop();
+    const t = reuse === undefined ? task(p, from, to) : { ...task(p, from, to), reuse };
+    return pool.run(t, reuse === undefined ? {} : { transferList: Object.values(reuse).map((a: Uint32Array | Float64Array) => a.buffer as ArrayBuffer) });
   };
   options.onProgress?.(done, p.iterations);
   // This thread takes chunks from the front into one partial (as alone); pool threads take them from
@@ -217,7 +225,7 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
   const takeBack = () => (front < back ? work[--back] : null);
   let failed = false;
   const pooled = Array.from({ length: poolThreads }, async () => {
-    for (let w = takeBack(); w !== null && !failed; w = takeBack()) add((await pool.run(task(p, w[0], w[1]))) as BlockPartial);
+    for (let w = takeBack(); w !== null && !failed; w = takeBack()) add((await runPooled(w[0], w[1])) as BlockPartial);
   });
   try {
     const run = thisThreadRun(p);

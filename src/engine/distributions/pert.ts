@@ -22,11 +22,11 @@ export function pert(
 ): () => number {
   checkPert(min, mode, max, lambda);
   if (min === max) return () => min;
-  const { alpha, beta, width, lowPower, highPower } = pertParts(min, mode, max, lambda);
-  let table: Float64Array | null = null;
+  const { alpha, beta, width } = pertParts(min, mode, max, lambda);
+  let table: ShapeTable | null = null;
   return () => {
-    table ??= betaQuantileTable(alpha, beta);
-    return min + width * tableQuantile(table, source(), lowPower, highPower);
+    table ??= shapeTable(alpha, beta);
+    return min + width * tableQuantile(table, source());
   };
 }
 
@@ -38,11 +38,11 @@ export function pert(
 export function pertColumn(min: number, mode: number, max: number, lambda = 4): UniformColumnTransform {
   checkPert(min, mode, max, lambda);
   if (min === max) return (values, from, to) => values.fill(min, from, to);
-  const { alpha, beta, width, lowPower, highPower } = pertParts(min, mode, max, lambda);
-  let table: Float64Array | null = null;
+  const { alpha, beta, width } = pertParts(min, mode, max, lambda);
+  let table: ShapeTable | null = null;
   return (values, from, to) => {
-    table ??= betaQuantileTable(alpha, beta);
-    for (let k = from; k < to; k++) values[k] = min + width * tableQuantile(table, values[k], lowPower, highPower);
+    table ??= shapeTable(alpha, beta);
+    for (let k = from; k < to; k++) values[k] = min + width * tableQuantile(table, values[k]);
   };
 }
 
@@ -59,28 +59,58 @@ function checkPert(min: number, mode: number, max: number, lambda: number): void
 
 function pertParts(min: number, mode: number, max: number, lambda: number) {
   const { alpha, beta } = pertShapes(min, mode, max, lambda);
-  return { alpha, beta, width: max - min, lowPower: 1 / alpha, highPower: 1 / beta };
+  return { alpha, beta, width: max - min };
+}
+
+/**
+ * A beta shape's quantile table with its tails' nodes raised to their powers once: low[j] is
+ * j^(1/alpha) and high[j] is j^(1/beta) for j = 0 .. TAIL_CELLS (the same numbers as raising them
+ * on each draw, which took four Math.pow a tail draw instead of one).
+ */
+interface ShapeTable {
+  nodes: Float64Array;
+  lowPower: number;
+  highPower: number;
+  low: Float64Array;
+  high: Float64Array;
+}
+
+function shapeTable(alpha: number, beta: number): ShapeTable {
+  const lowPower = 1 / alpha;
+  const highPower = 1 / beta;
+  return {
+    nodes: betaQuantileTable(alpha, beta),
+    lowPower,
+    highPower,
+    low: Float64Array.from({ length: TAIL_CELLS + 1 }, (_, j) => Math.pow(j, lowPower)),
+    high: Float64Array.from({ length: TAIL_CELLS + 1 }, (_, j) => Math.pow(j, highPower)),
+  };
 }
 
 /**
  * Beta's quantile at u from its table: linear between nodes in the body, along the tails' power
- * laws in the end cells. A plain function, so both callers inline the same arithmetic.
+ * laws in the end cells. A plain function, small enough to be inlined, so both callers run the
+ * same arithmetic; the tails (3% of draws) in a function of their own.
  */
-function tableQuantile(table: Float64Array, u: number, lowPower: number, highPower: number): number {
-  const cells = BETA_TABLE_CELLS;
-  const h = u * cells;
+function tableQuantile(t: ShapeTable, u: number): number {
+  const table = t.nodes;
+  const h = u * BETA_TABLE_CELLS;
   const i = Math.floor(h);
+  if (i >= TAIL_CELLS && i < BETA_TABLE_CELLS - TAIL_CELLS) return table[i] + (h - i) * (table[i + 1] - table[i]);
+  return tailQuantile(t, h, i);
+}
+
+function tailQuantile(t: ShapeTable, h: number, i: number): number {
+  const table = t.nodes;
+  const cells = BETA_TABLE_CELLS;
   if (i < TAIL_CELLS) {
     // Near min x ~ u^(1/alpha): linear in s = u^(1/alpha) between the nodes.
-    const s0 = Math.pow(i, lowPower);
-    return table[i] + ((Math.pow(h, lowPower) - s0) / (Math.pow(i + 1, lowPower) - s0)) * (table[i + 1] - table[i]);
+    const s0 = t.low[i];
+    return table[i] + ((Math.pow(h, t.lowPower) - s0) / (t.low[i + 1] - s0)) * (table[i + 1] - table[i]);
   }
-  if (i >= cells - TAIL_CELLS) {
-    // Near max 1 - x ~ (1 - u)^(1/beta): linear in r = (1 - u)^(1/beta).
-    const r0 = Math.pow(cells - i, highPower);
-    return table[i] + ((r0 - Math.pow(cells - h, highPower)) / (r0 - Math.pow(cells - i - 1, highPower))) * (table[i + 1] - table[i]);
-  }
-  return table[i] + (h - i) * (table[i + 1] - table[i]);
+  // Near max 1 - x ~ (1 - u)^(1/beta): linear in r = (1 - u)^(1/beta).
+  const r0 = t.high[cells - i];
+  return table[i] + ((r0 - Math.pow(cells - h, t.highPower)) / (r0 - t.high[cells - i - 1])) * (table[i + 1] - table[i]);
 }
 
 /** Cells at each end interpolated along the tail's power law, where a straight line between nodes bends too little. */

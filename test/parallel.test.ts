@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import {
-  Aggregator, BLOCK_SIZE, EXACT_VALUE_LIMIT, compileScenario, parseScenario, planAggregation, runChunk, runScenario, runScenarioAsync, simulateRange,
+  Aggregator, BLOCK_SIZE, EXACT_VALUE_LIMIT, closeSimulationPools, compileScenario, parseScenario, planAggregation, runChunk, runScenario, runScenarioAsync, simulateRange,
 } from "../src/model/index.ts";
 import { exactStats } from "../src/engine/index.ts";
 import { resultsJson } from "../src/report/index.ts";
@@ -27,6 +27,17 @@ describe("parallel runs", () => {
     for (const workers of [2, 3]) {
       expect(resultsJson(await runScenarioAsync(bradford, { iterations: 21_111, workers }))).toBe(json);
     }
+  });
+
+  it("keep their pool between runs: another scenario, then the first again, through the same threads give the single-thread JSON", async () => {
+    await closeSimulationPools();
+    const sloughSingle = resultsJson(runScenario(slough, { iterations: 12_345, seed: "kept" }));
+    const bradfordSingle = resultsJson(runScenario(bradford, { iterations: 12_345, seed: "kept" }));
+    expect(resultsJson(await runScenarioAsync(bradford, { iterations: 12_345, seed: "kept", workers: 2 }))).toBe(bradfordSingle);
+    expect(resultsJson(await runScenarioAsync(slough, { iterations: 12_345, seed: "kept", workers: 2 }))).toBe(sloughSingle);
+    expect(resultsJson(await runScenarioAsync(bradford, { iterations: 12_345, seed: "kept", workers: 2 }))).toBe(bradfordSingle);
+    await closeSimulationPools();
+    expect(resultsJson(await runScenarioAsync(slough, { iterations: 12_345, seed: "kept", workers: 2 }))).toBe(sloughSingle);
   });
 });
 

@@ -164,6 +164,34 @@ async function startPool(threads: number): Promise<Piscina> {
   });
 }
 
+/**
+ * Pools kept between runs in this process, by thread count. A pool thread takes about half a
+ * second to load the model and warm its compiled code, about as long as its share of a
+ * 100,000-iteration run, so a pool started for each run gained almost nothing; kept, the next
+ * run's threads work at full speed from its first chunk (the service, sweeps, run-to-precision's
+ * doublings). Idle, piscina unrefs its threads: a kept pool never holds a process open.
+ */
+const keptPools = new Map<number, Promise<Piscina>>();
+
+function keptPool(threads: number): Promise<Piscina> {
+  let pool = keptPools.get(threads);
+  if (pool === undefined) keptPools.set(threads, (pool = startPool(threads)));
+  return pool;
+}
+
+/** A pool whose run failed is not kept: its threads may be part-way through a task. */
+async function dropPool(threads: number, pool: Piscina): Promise<void> {
+  if (keptPools.get(threads) !== undefined && (await keptPools.get(threads)) === pool) keptPools.delete(threads);
+  await pool.destroy();
+}
+
+/** Closes the kept simulation pools (for a host that wants its threads back). */
+export async function closeSimulationPools(): Promise<void> {
+  const pools = [...keptPools.values()];
+  keptPools.clear();
+  await Promise.all(pools.map(async (pool) => (await pool).destroy()));
+}
+
 /** Chunks of `block` iterations (rounded up to whole blocks) after the first block. */
 function chunksOf(iterations: number, block: number): [number, number][] {
   if (!(Number.isInteger(block) && block > 0)) throw new RangeError("runScenarioAsync requires a positive whole number of iterations per chunk");
@@ -194,16 +222,11 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
   const iterations = options.iterations ?? scenario.simulation.iterations;
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(iterations)));
   const work = chunks(iterations, workers, workers > 1 ? 8 : 4);
-  // Pool threads start (and load the model) while this thread runs the first block and the first chunks.
+  // A new pool's threads start (and load the model) while this thread runs the first block and the first chunks.
   const poolThreads = Math.min(workers - 1, work.length - 1);
-  const pool = poolThreads > 0 ? await startPool(poolThreads) : null;
-  let p: Prepared;
-  try {
-    p = prepare(scenario, options, true);
-  } catch (error) {
-    await pool?.destroy();
-    throw error;
-  }
+  const pool = poolThreads > 0 ? await keptPool(poolThreads) : null;
+  // A bad scenario throws here, before any task: the kept pool is untouched.
+  const p = prepare(scenario, options, true);
   let done = Math.min(p.iterations, BLOCK_SIZE);
   if (pool === null) {
     options.onProgress?.(done, p.iterations);
@@ -245,20 +268,24 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
     const run = thisThreadRun(p);
     let through = p.pilotTo;
     for (let w = takeFront(); w !== null; w = takeFront()) {
-      run.fold(w[0], w[1]);
+      // A block at a time, yielding between them: a pool thread's next chunk is sent from this
+      // thread's event loop, so a chunk run here in one go left the pool idle until it ended.
+      for (let from = w[0]; from < w[1]; from += BLOCK_SIZE) {
+        const to = Math.min(w[1], from + BLOCK_SIZE);
+        run.fold(from, to);
+        done += to - from;
+        options.onProgress?.(done, p.iterations);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       through = w[1];
-      done += w[1] - w[0];
-      options.onProgress?.(done, p.iterations);
-      await new Promise((resolve) => setImmediate(resolve));
     }
     run.end(through);
     await Promise.all(pooled);
   } catch (error) {
     failed = true;
     await Promise.allSettled(pooled);
+    await dropPool(poolThreads, pool);
     throw error;
-  } finally {
-    await pool?.destroy();
   }
   return finish(p);
 }

@@ -29,6 +29,13 @@ describe("parallel runs", () => {
     }
   });
 
+  it("reuse a finished binned run's bins in this thread: the same JSON before and after another run of the same shape", () => {
+    const first = resultsJson(runScenario(bradford, { iterations: 21_111, seed: "spare-a" }));
+    const other = resultsJson(runScenario(bradford, { iterations: 21_111, seed: "spare-b" }));
+    expect(other).not.toBe(first);
+    expect(resultsJson(runScenario(bradford, { iterations: 21_111, seed: "spare-a" }))).toBe(first);
+  });
+
   it("keep their pool between runs: another scenario, then the first again, through the same threads give the single-thread JSON", async () => {
     await closeSimulationPools();
     const sloughSingle = resultsJson(runScenario(slough, { iterations: 12_345, seed: "kept" }));

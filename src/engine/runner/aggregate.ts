@@ -129,7 +129,13 @@ export interface OrderFreeSums {
   positives: Float64Array;
 }
 
-/** Creates the partial that consecutive blocks starting at `from` fold into, in `reuse`'s buffers when given (binned). */
+/** A finished run's order-free sums in this thread (Aggregator.release), for the next binned partial made here. */
+let spare: OrderFreeSums | null = null;
+
+/**
+ * Creates the partial that consecutive blocks starting at `from` fold into, binned in `reuse`'s
+ * buffers when given, else in a finished run's (same shape) when this thread kept one.
+ */
 export function emptyPartial(size: number, from: number, to: number, plan: AggregationMode, reuse?: OrderFreeSums): BlockPartial {
   if (plan.exact) {
     const stored = [...plan.aliasOf.subarray(0, size)].filter((j) => j < 0).length;
@@ -138,6 +144,7 @@ export function emptyPartial(size: number, from: number, to: number, plan: Aggre
     return { from, to, columns: Array.from({ length: size }, (_, k) => (plan.aliasOf[k] < 0 ? views[next++] : null)) };
   }
   const blocks = Math.ceil((to - from) / BLOCK_SIZE);
+  reuse ??= takeSpare();
   if (reuse !== undefined && reuse.counts.length === size * (plan.bins + 2) && reuse.min.length === size) {
     return {
       from, to,
@@ -158,6 +165,12 @@ export function emptyPartial(size: number, from: number, to: number, plan: Aggre
     negatives: new Float64Array(size),
     positives: new Float64Array(size),
   };
+}
+
+function takeSpare(): OrderFreeSums | undefined {
+  const taken = spare ?? undefined;
+  spare = null;
+  return taken;
 }
 
 /**
@@ -401,6 +414,17 @@ export class Aggregator {
     }
     this.parts.push(part);
     return free;
+  }
+
+  /**
+   * Gives the order-free sums to this thread's next binned partial (emptyPartial), once the
+   * statistics and histograms are read: the aggregator cannot be used after.
+   */
+  release(): void {
+    if (!this.plan.exact && this.counts.length > 0) spare = { counts: this.counts as Uint32Array, min: this.min as Float64Array, max: this.max as Float64Array, negatives: this.negatives as Float64Array, positives: this.positives as Float64Array };
+    this.counts = new Uint32Array(0);
+    this.min = this.max = this.negatives = this.positives = new Float64Array(0);
+    this.parts.length = 0;
   }
 
   /**

@@ -144,7 +144,9 @@ function finish(p: Prepared): Results {
           `spanning three times the range of the first ${BLOCK_SIZE} iterations, each within one bin width of the exact ` +
           `value; means and standard deviations are exact`,
       };
-  return buildResults(p.compiled, p.aggregator.stats(), p.iterations, p.seed, percentiles, (k) => p.aggregator.histogram(k), p.conditioning);
+  const results = buildResults(p.compiled, p.aggregator.stats(), p.iterations, p.seed, percentiles, (k) => p.aggregator.histogram(k), p.conditioning);
+  p.aggregator.release();
+  return results;
 }
 
 /**

@@ -191,8 +191,15 @@ async function dropPool(threads: number, pool: Piscina): Promise<void> {
 export async function closeSimulationPools(): Promise<void> {
   const pools = [...keptPools.values()];
   keptPools.clear();
+  poolSums.length = 0;
   await Promise.all(pools.map(async (pool) => (await pool).destroy()));
 }
+
+/**
+ * Bins of merged pool partials, for pool threads' next chunks: kept from run to run with the pool
+ * (a thread's partial of another shape allocates its own and the bins sent are dropped).
+ */
+const poolSums: OrderFreeSums[] = [];
 
 /** Chunks of `block` iterations (rounded up to whole blocks) after the first block. */
 function chunksOf(iterations: number, block: number): [number, number][] {
@@ -243,7 +250,7 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
     return finish(p);
   }
   // Merged partials' bins go back to the pool threads for their next chunks (see OrderFreeSums).
-  const free: OrderFreeSums[] = [];
+  const free = poolSums;
   const add = (part: BlockPartial) => {
     const reusable = p.aggregator.add(part);
     if (reusable !== null) free.push(reusable);

@@ -1,5 +1,7 @@
 import { scenarioPath } from "./scenario-path.ts";
-import { formatProblem, loadScenarioWithWarnings } from "../model/index.ts";
+// The modules validation needs, not the model barrel (its simulation, analyses and portfolio are a third of start-up).
+import { loadScenarioWithWarnings } from "../model/inputs/load-scenario.ts";
+import { formatProblem } from "../model/quantities/scenario-error.ts";
 
 /** `trustsim validate <file>`: checks a scenario, says what it holds and what a careful reader would query. */
 export async function validateCommand(file: string): Promise<void> {

@@ -42,7 +42,7 @@ function buildProgram(): Command {
     .argument("<file>", "scenario file (YAML or JSON)")
     .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
-    .option("--workers <n>", "worker threads (default: the cores from 40,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
+    .option("--workers <n>", "worker threads (default: the cores from 200,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
     .option("--precision <tol>", "double the iterations until the first comparison's mean and P90 are known to this relative tolerance (95%), e.g. 0.01", positiveFraction("--precision"))
     .addOption(formatOption(OUTPUT_FORMATS))
     .option("--out <file>", "write the output to a file instead of stdout")
@@ -61,7 +61,7 @@ function buildProgram(): Command {
     .argument("<file>", "scenario file or id")
     .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
-    .option("--workers <n>", "worker threads (default: the cores from 40,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
+    .option("--workers <n>", "worker threads (default: the cores from 200,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
     .addOption(formatOption(["table", "json"]))
     .action(lazy(() => import("./contingency-command.ts"), "contingencyCommand"));
 

@@ -12,6 +12,7 @@ export { summarize, binomialProbability, type Summary, type Probability } from "
 export { imanConover, correlationRoot, smallestEigenvalue } from "./iman-conover.ts";
 export { betaCdf, betaQuantile, normalCdf, normalQuantile, tabulatedQuantile } from "./quantile-functions.ts";
 export * from "./runner/aggregate.ts";
+export * from "./runner/aggregator.ts";
 export { workerModule, type WorkerModule } from "./runner/worker-module.ts";
 export { crpsSample } from "./statistics/crps-sample.ts";
 export { crpsSampleWeighted } from "./statistics/crps-sample-weighted.ts";

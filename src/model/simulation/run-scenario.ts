@@ -171,6 +171,9 @@ async function startPool(threads: number): Promise<Piscina> {
   });
 }
 
+/** The largest chunk a pool thread takes (about 100 ms of work on Bradford's reference workload). */
+const POOL_CHUNK_BLOCKS = 8;
+
 /**
  * Pools kept between runs in this process, by thread count. A pool thread takes about half a
  * second to load the model and warm its compiled code, about as long as its share of a
@@ -268,12 +271,22 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
     return pool.run(t, reuse === undefined ? {} : { transferList: Object.values(reuse).map((a: Uint32Array | Float64Array) => a.buffer as ArrayBuffer) });
   };
   options.onProgress?.(done, p.iterations);
-  // This thread takes chunks from the front into one partial (as alone); pool threads take them from
-  // the back, a partial each, until the two meet: a histogram per chunk was zeroed and merged otherwise.
-  let front = 0;
-  let back = work.length;
-  const takeFront = () => (front < back ? work[front++] : null);
-  const takeBack = () => (front < back ? work[--back] : null);
+  // This thread takes blocks from the front into one partial (as alone); pool threads take chunks
+  // from the back, a partial each, until the two meet (a histogram per chunk was zeroed and merged
+  // otherwise). A pool chunk is at most POOL_CHUNK_BLOCKS and shrinks as the blocks left do, so
+  // neither side waits long for the other's last piece.
+  const blocks = Math.ceil(p.iterations / BLOCK_SIZE);
+  let front = 1;
+  let back = blocks;
+  const range = (a: number, b: number): [number, number] => [a * BLOCK_SIZE, Math.min(p.iterations, b * BLOCK_SIZE)];
+  const takeFront = () => (front < back ? range(front, ++front) : null);
+  const takeBack = () => {
+    const left = back - front;
+    if (left <= 0) return null;
+    const size = Math.max(1, Math.min(POOL_CHUNK_BLOCKS, Math.floor(left / (2 * (poolThreads + 1)))));
+    back -= size;
+    return range(back, back + size);
+  };
   let failed = false;
   const pooled = Array.from({ length: poolThreads }, async () => {
     for (let w = takeBack(); w !== null && !failed; w = takeBack()) add((await runPooled(w[0], w[1])) as BlockPartial);
@@ -281,17 +294,14 @@ export async function runScenarioAsync(scenario: Scenario, options: RunOptions =
   try {
     const run = thisThreadRun(p);
     let through = p.pilotTo;
+    // A block at a time, yielding between them: a pool thread's next chunk is sent from this
+    // thread's event loop, so a chunk run here in one go left the pool idle until it ended.
     for (let w = takeFront(); w !== null; w = takeFront()) {
-      // A block at a time, yielding between them: a pool thread's next chunk is sent from this
-      // thread's event loop, so a chunk run here in one go left the pool idle until it ended.
-      for (let from = w[0]; from < w[1]; from += BLOCK_SIZE) {
-        const to = Math.min(w[1], from + BLOCK_SIZE);
-        run.fold(from, to);
-        done += to - from;
-        options.onProgress?.(done, p.iterations);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      run.fold(w[0], w[1]);
       through = w[1];
+      done += w[1] - w[0];
+      options.onProgress?.(done, p.iterations);
+      await new Promise((resolve) => setImmediate(resolve));
     }
     run.end(through);
     await Promise.all(pooled);

@@ -266,8 +266,9 @@ export class ScenarioModel {
       const key = (this.lineKey[k] = this.shareLines ? this.keyOf(k, path, effects) : null);
       // A shared line already evaluated this year under the same key: the same bits, copied.
       if (key !== null && evaluatedKey[k] === key) {
-        lines[k].set(this.evaluatedLine[t][k].subarray(0, count));
-        sub[k].forEach((row, j) => row.set(this.evaluatedSub[t][k][j].subarray(0, count)));
+        copyLanes(lines[k], this.evaluatedLine[t][k], count);
+        const rows = sub[k];
+        for (let j = 0; j < rows.length; j++) copyLanes(rows[j], this.evaluatedSub[t][k][j], count);
         continue;
       }
       ctx.dependencies = line.dependencies;
@@ -395,19 +396,23 @@ export class ScenarioModel {
       const now = out[layout.yearly(o, t, "reserves")];
       const before = t === 0 ? opening : out[layout.yearly(o, t - 1, "reserves")];
       const measure = out[layout.reservesYears(o, t)];
-      const below = RESERVES_BAND_YEARS.map((_, k) => out[layout.reservesBelow(o, t, k)]);
       const flat = out[layout.reservesNotDrawing(o, t)];
+      if (!hasFinance) {
+        measure.fill(Number.NaN, 0, count);
+        flat.fill(Number.NaN, 0, count);
+        for (let k = 0; k < RESERVES_BAND_YEARS.length; k++) out[layout.reservesBelow(o, t, k)].fill(Number.NaN, 0, count);
+        continue;
+      }
       for (let i = 0; i < count; i++) {
-        if (!hasFinance) {
-          measure[i] = flat[i] = Number.NaN;
-          for (const column of below) column[i] = Number.NaN;
-          continue;
-        }
         const drawdown = before[i] - now[i];
-        const years = drawdown > 0 ? Math.min(RESERVES_NOT_DRAWING, Math.max(0, now[i]) / drawdown) : RESERVES_NOT_DRAWING;
-        measure[i] = years;
+        measure[i] = drawdown > 0 ? Math.min(RESERVES_NOT_DRAWING, Math.max(0, now[i]) / drawdown) : RESERVES_NOT_DRAWING;
         flat[i] = drawdown > 0 ? 0 : 1;
-        RESERVES_BAND_YEARS.forEach((bound, k) => (below[k][i] = years < bound ? 1 : 0));
+      }
+      // A band column at a time: a closure a lane a band cost more than the measure.
+      for (let k = 0; k < RESERVES_BAND_YEARS.length; k++) {
+        const below = out[layout.reservesBelow(o, t, k)];
+        const bound = RESERVES_BAND_YEARS[k];
+        for (let i = 0; i < count; i++) below[i] = measure[i] < bound ? 1 : 0;
       }
     }
   }
@@ -485,4 +490,10 @@ export class ScenarioModel {
 
 function transferCost(transfer: NonNullable<CompiledOption["transfer"]>, from: CompiledOption): TransferCost {
   return { transitionCost: transfer.transitionCost, optimismBias: transfer.optimismBias, exitCost: from.exitCost };
+}
+
+/** to[0 .. count) = from[0 .. count): the whole column without a view when it is a whole block. */
+function copyLanes(to: Float64Array, from: Float64Array, count: number): void {
+  if (count === from.length) to.set(from);
+  else to.set(from.subarray(0, count));
 }

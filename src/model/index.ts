@@ -23,7 +23,7 @@ export { NATIONAL_SHOCKS, NATIONAL_CORRELATION } from "./inputs/national-shocks.
 export { discountFactors } from "./quantities/green-book.ts";
 export { simulateRange, simulateBlocks, concatColumns, type SimulationColumns, type ProgressListener, type BlockSink } from "./simulation/simulate.ts";
 export { buildResults, type Results, type OptionResult, type Comparison, type MoneySummary, type FailureResult, type PlanResult, type PercentileMethod } from "./simulation/results.ts";
-export { runScenario, runScenarioAsync, closeSimulationPools, defaultWorkers, PARALLEL_THRESHOLD, BLOCK_SIZE, SWEEP_CHUNK, type RunOptions, type ChunkExecutor } from "./simulation/run-scenario.ts";
+export { runScenario, runScenarioAsync, closeSimulationPools, prewarmSimulationPool, defaultWorkers, PARALLEL_THRESHOLD, BLOCK_SIZE, SWEEP_CHUNK, type RunOptions, type ChunkExecutor } from "./simulation/run-scenario.ts";
 export { planAggregation, EXACT_VALUE_LIMIT, HISTOGRAM_BINS, type AggregationMode, type BlockPartial, type Histogram } from "../engine/runner/aggregate.ts";
 export { Aggregator } from "../engine/runner/aggregator.ts";
 export { runChunk, type ChunkTask } from "./simulation/run-chunk.ts";

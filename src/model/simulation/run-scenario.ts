@@ -189,6 +189,14 @@ function keptPool(threads: number): Promise<Piscina> {
   return pool;
 }
 
+/**
+ * Starts the kept pool a run of `threads` pool threads will use, so its threads load the model
+ * while this thread does other work first (loading evidence, conditioning on it).
+ */
+export function prewarmSimulationPool(threads: number): void {
+  if (threads >= 1) void keptPool(threads);
+}
+
 /** A pool whose run failed is not kept: its threads may be part-way through a task. */
 async function dropPool(threads: number, pool: Piscina): Promise<void> {
   if (keptPools.get(threads) !== undefined && (await keptPools.get(threads)) === pool) keptPools.delete(threads);

@@ -236,10 +236,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
 }
 
 /**
- * Runs a validated scenario over `workers` threads (default: the cores), this one included: it
- * works through the chunks with `workers - 1` pool threads, so it is busy while they start (a worker
- * loads the model in a few hundred milliseconds) and the cores are not oversubscribed. Yields to
- * the event loop between chunks. Through `execute` (a sweep queue) when given. Same numbers as
+ * Runs a validated scenario over `workers` threads (default: the cores from PARALLEL_THRESHOLD), this
+ * one included: it works through the blocks with `workers - 1` kept pool threads, so it is busy while
+ * they start (a worker loads the model in a few hundred milliseconds) and the cores are not
+ * oversubscribed. Yields to the event loop between blocks (pool threads', between chunks). Through `execute` (a sweep queue) when given. Same numbers as
  * runScenario, byte for byte, whoever runs a chunk.
  */
 export async function runScenarioAsync(scenario: Scenario, options: RunOptions = {}): Promise<Results> {

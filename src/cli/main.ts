@@ -25,6 +25,11 @@ function formatOption(choices: readonly string[]): Option {
   return new Option("--format <format>", "output format").choices(choices).argParser(oneOf("--format", choices)).default("table");
 }
 
+/** --workers, said once: the default follows PARALLEL_THRESHOLD (run-scenario.ts; not imported, so --help loads no model). */
+function workersOption(): Option {
+  return new Option("--workers <n>", "worker threads (default: the cores from 200,000 iterations, else 1); never changes the numbers").argParser(positiveInteger("--workers", 64));
+}
+
 /** Exit codes: 0 success, 2 bad input (scenario or flags), 1 anything else. */
 const EXIT_BAD_INPUT = 2;
 const EXIT_FAILURE = 1;
@@ -42,7 +47,7 @@ function buildProgram(): Command {
     .argument("<file>", "scenario file (YAML or JSON)")
     .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
-    .option("--workers <n>", "worker threads (default: the cores from 200,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
+    .addOption(workersOption())
     .option("--precision <tol>", "double the iterations until the first comparison's mean and P90 are known to this relative tolerance (95%), e.g. 0.01", positiveFraction("--precision"))
     .addOption(formatOption(OUTPUT_FORMATS))
     .option("--out <file>", "write the output to a file instead of stdout")
@@ -61,7 +66,7 @@ function buildProgram(): Command {
     .argument("<file>", "scenario file or id")
     .option("--iterations <n>", "iterations (default: the scenario's)", positiveInteger("--iterations"))
     .option("--seed <s>", "random seed (default: the scenario's)")
-    .option("--workers <n>", "worker threads (default: the cores from 200,000 iterations, else 1); never changes the numbers", positiveInteger("--workers", 64))
+    .addOption(workersOption())
     .addOption(formatOption(["table", "json"]))
     .action(lazy(() => import("./contingency-command.ts"), "contingencyCommand"));
 

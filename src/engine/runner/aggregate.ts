@@ -285,47 +285,76 @@ export class BlockFolder {
 /**
  * Folds one output's block: sums of deviations from the block's first value (no division per
  * value), turned into Welford's (count, mean, m2) once, histogram counts, extremes and signs.
- * A function of its own, monomorphic and small, so V8 keeps the loop tight.
+ * In passes rather than one loop that does everything: the moments and extremes first, then signs
+ * only when the block straddles zero, then the bins, with no range tests when the extremes are
+ * inside the plan's range (the usual case). Up to a sixth faster than one loop (0-17%: Bradford's and the reference's blocks folded in one process, the two alternating),
+ * and the same bits: each sum adds the same values in the same order.
+ * A function of its own, monomorphic and small, so V8 keeps the loops tight.
  */
 function foldColumn(
   values: Float64Array, count: number, k: number, lo: number, hi: number, bins: number, counts: Uint32Array, binBase: number,
   minima: Float64Array, maxima: Float64Array, negativeCounts: Float64Array, positiveCounts: Float64Array, welford: Float64Array, o: number,
 ): void {
-  const scale = bins / (hi - lo);
-  const last = binBase + bins;
+  let first = 0;
+  while (first < count && values[first] !== values[first]) first++; // NaN: not applicable in this iteration
+  const shift = first < count ? values[first] : 0;
   let n = 0;
-  let shift = 0;
   let sum = 0;
   let sumSquares = 0;
-  let min = minima[k];
-  let max = maxima[k];
-  let negatives = 0;
-  let positives = 0;
-  for (let i = 0; i < count; i++) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = first; i < count; i++) {
     const x = values[i];
-    if (x !== x) continue; // NaN: not applicable in this iteration
-    if (n++ === 0) shift = x;
+    if (x !== x) continue;
+    n++;
     const d = x - shift;
     sum += d;
     sumSquares += d * d;
-    // binIndex, inlined: below lo, bins 1..bins, at or above hi.
-    let b: number;
-    if (x < lo) b = binBase;
-    else if (x >= hi) b = last + 1;
-    else {
-      b = binBase + 1 + Math.floor((x - lo) * scale);
-      if (b > last) b = last;
-    }
-    counts[b]++;
-    if (x < min) min = x;
-    if (x > max) max = x;
-    if (x < 0) negatives++;
-    else if (x > 0) positives++;
+    min = x < min ? x : min;
+    max = x > max ? x : max;
   }
-  minima[k] = min;
-  maxima[k] = max;
-  negativeCounts[k] += negatives;
-  positiveCounts[k] += positives;
+  // Signs: every value's is known from the extremes unless the block straddles zero.
+  if (min > 0) positiveCounts[k] += n;
+  else if (max < 0) negativeCounts[k] += n;
+  else {
+    let negatives = 0;
+    let positives = 0;
+    for (let i = first; i < count; i++) {
+      const x = values[i];
+      if (x < 0) negatives++;
+      else if (x > 0) positives++;
+    }
+    negativeCounts[k] += negatives;
+    positiveCounts[k] += positives;
+  }
+  // Bins 1..bins over [lo, hi) (binIndex, inlined), below lo in binBase, at or above hi in the last.
+  // (x - lo) * scale is at least 0 there, so truncation (| 0) is Math.floor.
+  const scale = bins / (hi - lo);
+  const last = binBase + bins;
+  if (min >= lo && max < hi) {
+    for (let i = first; i < count; i++) {
+      const x = values[i];
+      if (x !== x) continue;
+      let b = binBase + 1 + (((x - lo) * scale) | 0);
+      if (b > last) b = last;
+      counts[b]++;
+    }
+  } else {
+    for (let i = first; i < count; i++) {
+      const x = values[i];
+      if (x !== x) continue;
+      let b: number;
+      if (x < lo) b = binBase;
+      else if (x >= hi) b = last + 1;
+      else {
+        b = binBase + 1 + (((x - lo) * scale) | 0);
+        if (b > last) b = last;
+      }
+      counts[b]++;
+    }
+  }
+  if (min < minima[k]) minima[k] = min;
+  if (max > maxima[k]) maxima[k] = max;
   welford[o] = n;
   welford[o + 1] = n > 0 ? shift + sum / n : 0;
   welford[o + 2] = n > 0 ? Math.max(0, sumSquares - (sum * sum) / n) : 0;

@@ -78,3 +78,37 @@ describe("shared lines evaluated once and copied", () => {
     }
   });
 });
+
+/**
+ * Conditioning evaluates only the years and options its figures read (simulate.ts,
+ * PartialEvaluation): an option's lines never read another option's, so each option it lists
+ * must get, year by year, the bits of a full pass, children's flows and recovery paths included.
+ */
+describe("a partial evaluation (years and options, for conditioning)", () => {
+  for (const [name, data] of [["Bradford (recovery paths, flows)", bradfordWithConstantEffects()], ["Worcestershire (a transfer)", scenarioData("worcestershire")]] as const) {
+    it(`gives each option it lists the yearly bits of a full pass: ${name}`, () => {
+      const compiled = compileScenario(parseScenario(data));
+      const layout = compiled.layout;
+      const lanes = Int32Array.from({ length: LANES }, (_, i) => 3 * i + 1);
+      const full = columnViews(layout.size, LANES);
+      compiled.inputs.drawLanes(lanes, LANES);
+      new ScenarioModel(compiled).evaluateBlock(LANES, full);
+      const throughYear = 2;
+      for (let o = 0; o < layout.optionCount; o++) {
+        const part = columnViews(layout.size, LANES).map((c) => c.fill(Number.NaN));
+        compiled.inputs.drawLanes(lanes, LANES, 0, throughYear);
+        new ScenarioModel(compiled).evaluateBlock(LANES, part, { throughYear, options: [o] });
+        for (let t = 0; t <= throughYear; t++) {
+          for (let j = 0; j < layout.lineCount; j++) {
+            const k = layout.yearlyBase(o, t) + j;
+            const x = Buffer.from(full[k].buffer, full[k].byteOffset, full[k].byteLength);
+            if (!x.equals(Buffer.from(part[k].buffer, part[k].byteOffset, part[k].byteLength))) throw new Error(`option ${o}, year ${t}, line ${layout.lineNames[j]} differs in a partial evaluation`);
+          }
+        }
+        // Options not listed are left alone (here, as filled).
+        const other = (o + 1) % layout.optionCount;
+        expect(Number.isNaN(part[layout.yearly(other, 0, "budget")][0])).toBe(true);
+      }
+    });
+  }
+});

@@ -281,7 +281,8 @@ export function evidenceLogLikelihood(
     },
     lanes,
     undefined,
-    lastYear,
+    // Only the options the figures read: an option's lines never read another's.
+    { throughYear: lastYear, options: [...new Set(used.map(({ item }) => item.optionIndex))] },
   );
   for (let k = 0; k < n; k++) {
     const { value, low, high } = bounds[k];

@@ -133,9 +133,10 @@ export class ChildrenFlows {
    * Simulates every path for lanes 0..count-1 of the inputs' current values, for the first `years`
    * years (default all). Each step runs over all lanes at once (lane innermost, every lane's own
    * arithmetic in the same order as one lane alone): a lane at a time over arrays of five types
-   * took a third of Bradford's run.
+   * took a third of Bradford's run. With `options`, only the paths those options follow (and the
+   * baseline, whose entries every path reads) are simulated: the others' columns are left as they were.
    */
-  run(values: Float64Array, count: number, years = this.years): void {
+  run(values: Float64Array, count: number, years = this.years, options?: readonly number[]): void {
     if (!this.f.hasFlows) return;
     const T = this.types;
     const f = this.f;
@@ -143,6 +144,7 @@ export class ChildrenFlows {
     const { opening, leavers, entriesM, yearEntries, yearExits, careLeavers, at18, staying, monthExits } = this.lane;
     const column = (ref: QuantityRef, t: number) => (ref.slot + ref.stride * t) * LANES;
     for (let q = 0; q < this.pathMechanisms.length; q++) {
+      if (q > 0 && options !== undefined && !options.some((o) => this.pathOf[o] === q)) continue;
       const moves = this.pathMoves[q];
       const moveM = this.moveRates[q];
       const fewerEntries = this.pathFewerEntries[q];

@@ -14,6 +14,17 @@ interface Terms {
 }
 
 /**
+ * What a pass that reads only some yearly figures needs evaluated (conditioning on evidence): the
+ * yearly lines up to `throughYear` (a year index), and only the options `options` lists (indices;
+ * all when absent). Horizon figures, plans and pair differences are then not written, and the
+ * columns of options left out hold whatever they held: read only what was asked for.
+ */
+export interface PartialEvaluation {
+  throughYear: number;
+  options?: readonly number[];
+}
+
+/**
  * The whole model over a block of lanes, column by column (structure of arrays): shared paths
  * (prices, demand, pay: common random numbers), each option's cost and income lines year by year
  * (from the registry, in dependency order), its finance, then each contingency plan on the same
@@ -148,28 +159,31 @@ export class ScenarioModel {
 
   /**
    * Evaluates lanes 0..count-1 of the inputs' current values into `out` (one column per output).
-   * With `throughYear` (a year index) only the yearly lines up to that year are evaluated: what
-   * conditioning on evidence needs, at a fraction of the cost; horizon figures are then not written.
+   * With `partial` only the yearly lines up to its year, of the options it lists, are evaluated:
+   * what conditioning on evidence needs, at a fraction of the cost (an option's lines never read
+   * another option's, so those evaluated have the same bits as in a full pass); horizon figures
+   * are then not written.
    */
-  evaluateBlock(count: number, out: Float64Array[], throughYear?: number): void {
+  evaluateBlock(count: number, out: Float64Array[], partial?: PartialEvaluation): void {
     const c = this.c;
     this.resolve(out);
-    const years = throughYear === undefined ? c.years : Math.min(c.years, throughYear + 1);
-    this.sharedPaths(count, years);
+    const years = partial === undefined ? c.years : Math.min(c.years, partial.throughYear + 1);
+    this.sharedPaths(count, years, partial?.options);
     const base = this.path(0, c.baseYearIndex);
     for (let i = 0; i < count; i++) this.realBase[i] = base[i];
     for (const keys of this.evaluatedKey) keys.fill(null);
     for (let o = 0; o < c.options.length; o++) {
+      if (partial?.options !== undefined && !partial.options.includes(o)) continue;
       const main = this.runOption(o, count, out, years);
       if (years < c.years) continue;
       this.writeHorizon(o, main, count, out);
       for (let p = 0; p < c.contingencyPlans.length; p++) this.runPlan(o, p, main, count, out);
     }
-    if (years === c.years) this.pairDifferences(count, out);
+    if (years === c.years && partial?.options === undefined) this.pairDifferences(count, out);
   }
 
   /** Prices, demand, pay, the price level and children as flows every option shares (common random numbers), for the first `years` years. */
-  private sharedPaths(count: number, years: number): void {
+  private sharedPaths(count: number, years: number, options?: readonly number[]): void {
     const c = this.c;
     const v = c.inputs.values;
     for (let t = 0; t < years; t++) {
@@ -206,7 +220,7 @@ export class ScenarioModel {
         }
       }
     }
-    this.flows?.run(v, count, years);
+    this.flows?.run(v, count, years, options);
   }
 
   /** The scheduled terms of option o in year t: its own, or those of the option it transfers to. */

@@ -1,9 +1,9 @@
 import { BLOCK_SIZE, columnViews, type SimulationColumns } from "../../engine/index.ts";
 import type { CompiledScenario } from "../inputs/compile-scenario.ts";
 import { LANES } from "../inputs/input-sampler.ts";
-import { ScenarioModel } from "./scenario-model.ts";
+import { ScenarioModel, type PartialEvaluation } from "./scenario-model.ts";
 
-export type { SimulationColumns };
+export type { SimulationColumns, PartialEvaluation };
 
 /** Progress callback: iterations done so far and the total of this call. */
 export type ProgressListener = (done: number, total: number) => void;
@@ -28,15 +28,15 @@ export function simulateBlocks(
   sink: BlockSink,
   lanes: LaneMap = null,
   onProgress?: ProgressListener,
-  /** Evaluate only the yearly lines up to this year index (conditioning needs no more). */
-  throughYear?: number,
+  /** Evaluate only some years and options (conditioning needs no more). */
+  partial?: PartialEvaluation,
 ): void {
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to && from % BLOCK_SIZE === 0)) {
     throw new RangeError("simulateBlocks requires integers 0 <= from < to with from a multiple of BLOCK_SIZE");
   }
   const held = hold(compiled);
   try {
-    runBlocks(compiled, held, from, to, sink, lanes, onProgress, throughYear);
+    runBlocks(compiled, held, from, to, sink, lanes, onProgress, partial);
   } finally {
     held.busy = false;
   }
@@ -70,7 +70,7 @@ function hold(compiled: CompiledScenario): Workspace {
 }
 
 function runBlocks(
-  compiled: CompiledScenario, held: Workspace, from: number, to: number, sink: BlockSink, lanes: LaneMap, onProgress: ProgressListener | undefined, throughYear: number | undefined,
+  compiled: CompiledScenario, held: Workspace, from: number, to: number, sink: BlockSink, lanes: LaneMap, onProgress: ProgressListener | undefined, partial: PartialEvaluation | undefined,
 ): void {
   const { model, columns, batch, source } = held;
   for (let start = from; start < to; start += LANES) {
@@ -79,8 +79,8 @@ function runBlocks(
     // Repeated lanes are simulated once, unless national futures are supplied by position.
     if (lanes === null || compiled.inputs.suppliesNational) for (let i = 0; i < count; i++) batch[i] = lanes === null ? start + i : lanes[start - from + i];
     else distinct = distinctRuns(lanes, start - from, count, batch, source);
-    compiled.inputs.drawLanes(batch, distinct, start - from, throughYear);
-    model.evaluateBlock(distinct, columns, throughYear);
+    compiled.inputs.drawLanes(batch, distinct, start - from, partial?.throughYear);
+    model.evaluateBlock(distinct, columns, partial);
     if (distinct < count) spreadRuns(columns, source, count);
     sink.accept(columns, start - from, count);
     onProgress?.(start + count - from, to - from);

@@ -42,6 +42,17 @@ describe("aliased outputs (aggregate.ts)", () => {
     expect([...findAliases(first.columns, true)]).toEqual([-1, 0, 0, -1, 3, 0]);
   });
 
+  it("findAliases(columns) takes a column for constant only when every value has its first's bits (-0 is not +0; NaN is NaN)", () => {
+    const n = 8;
+    const mixedZeros = Float64Array.from({ length: n }, (_, i) => (i === 5 ? -0 : 0));
+    const nan = new Float64Array(n).fill(Number.NaN);
+    const nanThenValue = Float64Array.from({ length: n }, (_, i) => (i === 7 ? 1 : Number.NaN));
+    const cols = [mixedZeros, Float64Array.from(mixedZeros), nan, Float64Array.from(nan), nanThenValue, Float64Array.from(nanThenValue), new Float64Array(n).fill(-0), new Float64Array(n).fill(-0)];
+    // Not constant: aliased (0 and 4 repeat); constant: left alone (2, 6) unless asked.
+    expect([...findAliases(cols)]).toEqual([-1, 0, -1, -1, -1, 4, -1, -1]);
+    expect([...findAliases(cols, true)]).toEqual([-1, 0, -1, 2, -1, 4, -1, 6]);
+  });
+
   for (const exact of [true, false]) {
     it(`give the statistics of folding every output alone (${exact ? "exact" : "binned"}), whatever the split into partials`, () => {
       const planned = planAggregation(6, exact ? 1 : 1e9, first);

@@ -58,9 +58,11 @@ export function planAggregation(size: number, iterations: number, pilot: Simulat
   // Kept values: constant columns alias each other too (a column not stored is memory not touched).
   // The limit counts the columns stored (an alias is stored only once it differs), and every column
   // together may take at most twice it, should every alias come to differ.
-  const exactAliases = findAliases(pilot.columns, true);
-  const stored = exactAliases.reduce((n, j) => n + (j < 0 ? 1 : 0), 0);
-  if (stored * iterations <= EXACT_VALUE_LIMIT && size * iterations <= 2 * EXACT_VALUE_LIMIT) return { exact: true, aliasOf: exactAliases };
+  if (size * iterations <= 2 * EXACT_VALUE_LIMIT) {
+    const exactAliases = findAliases(pilot.columns, true);
+    const stored = exactAliases.reduce((n, j) => n + (j < 0 ? 1 : 0), 0);
+    if (stored * iterations <= EXACT_VALUE_LIMIT) return { exact: true, aliasOf: exactAliases };
+  }
   const aliasOf = findAliases(pilot.columns);
   const lo = new Float64Array(size);
   const hi = new Float64Array(size);
@@ -89,7 +91,7 @@ export function findAliases(columns: readonly Float64Array[], constants = false)
   const aliasOf = new Int32Array(columns.length).fill(-1);
   const byHash = new Map<number, number[]>();
   columns.forEach((col, k) => {
-    if (!constants && col.every((x) => Object.is(x, col[0]))) return;
+    if (!constants && isConstant(col)) return;
     const words = new Int32Array(col.buffer, col.byteOffset, col.length * 2);
     let h = 0x811c9dc5;
     for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
@@ -100,6 +102,21 @@ export function findAliases(columns: readonly Float64Array[], constants = false)
     else byHash.set(h, [k]);
   });
   return aliasOf;
+}
+
+/** True when every value of `col` has the bits of its first (a loop: a closure per value was most of planning a run). */
+function isConstant(col: Float64Array): boolean {
+  const first = col[0];
+  if (first !== first) {
+    for (let i = 1; i < col.length; i++) if (col[i] === col[i]) return false;
+    return true;
+  }
+  const sign = 1 / first;
+  for (let i = 1; i < col.length; i++) {
+    const x = col[i];
+    if (x !== first || (x === 0 && 1 / x !== sign)) return false;
+  }
+  return true;
 }
 
 /** True when the first `count` values of a and b have the same bits (NaN equal to NaN, -0 not to +0). */

@@ -119,12 +119,25 @@ export interface Results {
   conditioning?: ConditioningSummary;
 }
 
+/**
+ * toPence of the amounts one buildResults has rounded already: a run's figures repeat (a line an
+ * option does not have, the same line in options that share it, an interval's ends), and each
+ * rounding is a few decimal.js operations. toPence is a pure function: the same figures.
+ */
+const pence = new Map<number, number>();
+
+function cachedPence(x: number): number {
+  let p = pence.get(x);
+  if (p === undefined) pence.set(x, (p = toPence(x)));
+  return p;
+}
+
 /** Rounds every money figure of a statistic to pence, once, at this edge. */
 function money(s: OutputStats): MoneySummary {
-  const pair = ([a, b]: [number, number]): [number, number] => [toPence(a), toPence(b)];
+  const pair = ([a, b]: [number, number]): [number, number] => [cachedPence(a), cachedPence(b)];
   return {
-    mean: toPence(s.mean), sd: toPence(s.sd), se: toPence(s.se),
-    p5: toPence(s.p5), p10: toPence(s.p10), p50: toPence(s.p50), p90: toPence(s.p90), p95: toPence(s.p95),
+    mean: cachedPence(s.mean), sd: cachedPence(s.sd), se: cachedPence(s.se),
+    p5: cachedPence(s.p5), p10: cachedPence(s.p10), p50: cachedPence(s.p50), p90: cachedPence(s.p90), p95: cachedPence(s.p95),
     ci95: { p10: pair(s.ci95.p10), p50: pair(s.ci95.p50), p90: pair(s.ci95.p90) },
   };
 }
@@ -185,6 +198,7 @@ export function buildResults(
   conditioning?: ConditioningSummary,
 ): Results {
   const { scenario, layout } = compiled;
+  pence.clear();
   const stats = ((k: number) => {
     const s = all[k];
     if (s === null) throw new RangeError(`output ${k} applied in no iteration`);

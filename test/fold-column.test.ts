@@ -83,6 +83,7 @@ describe("the binned fold, in passes (aggregate.ts)", () => {
       lo: new Float64Array(kinds).fill(lo),
       hi: new Float64Array(kinds).fill(hi),
       aliasOf: new Int32Array(kinds).fill(-1),
+      fixed: new Uint8Array(kinds),
     };
     const part = emptyPartial(kinds, 0, blocks * BLOCK_SIZE, plan);
     const folder = new BlockFolder(part, plan, kinds);

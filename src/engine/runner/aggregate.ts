@@ -25,10 +25,12 @@ export const HISTOGRAM_BINS = 2048;
  * first block, widened to three times its spread. `aliasOf[k]` is the first output whose first
  * block was bit for bit the same as output k's (-1 when none): a line no option changes is the
  * same column in every option, and folding it once serves them all while the two stay equal.
+ * `fixed[k]` is 1 for an output the model writes as +0 in every lane of every block (known before
+ * any block runs: a line the scenario leaves out), folded without reading its values.
  */
 export type AggregationMode =
-  | { exact: true; aliasOf: Int32Array }
-  | { exact: false; bins: number; lo: Float64Array; hi: Float64Array; aliasOf: Int32Array };
+  | { exact: true; aliasOf: Int32Array; fixed: Uint8Array }
+  | { exact: false; bins: number; lo: Float64Array; hi: Float64Array; aliasOf: Int32Array; fixed: Uint8Array };
 
 /** Counts in equal bins over [lo, hi], for a chart. */
 export interface Histogram {
@@ -53,15 +55,27 @@ export interface BlockPartial {
   positives?: Float64Array;
 }
 
-/** Chooses exact or binned aggregation; `pilot` is the first block's columns. */
-export function planAggregation(size: number, iterations: number, pilot: SimulationColumns): AggregationMode {
+/**
+ * Chooses exact or binned aggregation; `pilot` is the first block's columns, `fixed` flags outputs
+ * known to be +0 throughout (none when absent). Throws when the pilot has a flagged output that is
+ * not +0: a wrong zero declaration must stop the run, not be folded as zeros.
+ */
+export function planAggregation(size: number, iterations: number, pilot: SimulationColumns, fixed: Uint8Array = new Uint8Array(size)): AggregationMode {
+  if (fixed.length !== size) throw new RangeError("planAggregation requires one fixed flag per output");
+  for (let k = 0; k < size; k++) {
+    if (fixed[k] === 0) continue;
+    const col = pilot.columns[k];
+    for (let i = 0; i < col.length; i++) {
+      if (!(col[i] === 0 && 1 / col[i] > 0)) throw new RangeError(`output ${k} is declared zero throughout, but iteration ${pilot.from + i} has ${col[i]}`);
+    }
+  }
   // Kept values: constant columns alias each other too (a column not stored is memory not touched).
   // The limit counts the columns stored (an alias is stored only once it differs), and every column
   // together may take at most twice it, should every alias come to differ.
   if (size * iterations <= 2 * EXACT_VALUE_LIMIT) {
     const exactAliases = findAliases(pilot.columns, true);
     const stored = exactAliases.reduce((n, j) => n + (j < 0 ? 1 : 0), 0);
-    if (stored * iterations <= EXACT_VALUE_LIMIT) return { exact: true, aliasOf: exactAliases };
+    if (stored * iterations <= EXACT_VALUE_LIMIT) return { exact: true, aliasOf: exactAliases, fixed };
   }
   const aliasOf = findAliases(pilot.columns);
   const lo = new Float64Array(size);
@@ -79,7 +93,7 @@ export function planAggregation(size: number, iterations: number, pilot: Simulat
     lo[k] = min - spread;
     hi[k] = max + spread;
   });
-  return { exact: false, bins: HISTOGRAM_BINS, lo, hi, aliasOf };
+  return { exact: false, bins: HISTOGRAM_BINS, lo, hi, aliasOf, fixed };
 }
 
 /**
@@ -217,10 +231,12 @@ export class BlockFolder {
     if (this.plan.exact) {
       const target = part.columns!;
       const aliased = this.aliased;
+      const fixed = this.plan.fixed;
       for (let k = 0; k < size; k++) {
         const j = aliased[k];
         if (j >= 0) {
-          if (sameBits(columns[j], columns[k], count)) continue;
+          // Both +0 throughout: equal without comparing.
+          if ((fixed[k] === 1 && fixed[j] === 1) || sameBits(columns[j], columns[k], count)) continue;
           // Equal to its alias until this block: stored from now on, with the alias's values so far.
           const own = new Float64Array(part.to - part.from);
           own.set(target[j]!.subarray(0, start));
@@ -244,6 +260,7 @@ export class BlockFolder {
     const los = plan.lo;
     const his = plan.hi;
     const aliased = this.aliased;
+    const fixed = plan.fixed;
     // An alias that differs in this block takes its own copy of the sums so far, before they include the block.
     for (let k = 0; k < size; k++) {
       const j = aliased[k];
@@ -260,10 +277,11 @@ export class BlockFolder {
         continue;
       }
       const values = columns[k];
-      // Fast path: a block whose values are all the same (a line that is zero for this option).
-      const first = values[0];
+      // Fast path: a block whose values are all the same (a line that is zero for this option),
+      // known without reading it when the output is fixed at +0.
+      const first = fixed[k] === 1 ? 0 : values[0];
       let same = first === first;
-      for (let i = 1; same && i < count; i++) same = values[i] === first;
+      if (fixed[k] === 0) for (let i = 1; same && i < count; i++) same = values[i] === first;
       if (same) {
         counts[k * stride + binIndex(first, los[k], his[k], bins)] += count;
         minima[k] = Math.min(minima[k], first);

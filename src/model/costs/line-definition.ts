@@ -81,6 +81,17 @@ export interface LineContext {
   dependencies: readonly string[];
 }
 
+/**
+ * What a line's zero test reads, at compile time: whether a compiled quantity is the constant 0 in
+ * every year, and whether a line it depends on is known to be zero for the same option.
+ */
+export interface ZeroTest {
+  input(ref: InputColumn): boolean;
+  line(name: string): boolean;
+  /** The lines the line depends on, resolved by the registry (VAT's base). */
+  dependencies: readonly string[];
+}
+
 /** The scenario fields a line reads: top-level keys of `baseline` or an option, with schema and description. */
 export type LineFields = Record<string, { schema: ZodType; description: string }>;
 
@@ -129,6 +140,13 @@ export interface CostLineDefinition<F extends LineFields = LineFields, S extends
   sublines?: (data: Record<string, unknown>) => string[];
   /** Registers the fields' quantities; `data` is the parsed baseline or option object, `key` its path. */
   compile(data: Record<string, unknown>, key: string, register: RegisterQuantity): CompiledLine;
+  /**
+   * True when, for this compiled state, the line and its sublines are 0 in every lane of every year
+   * (a factor the scenario leaves out or fixes at 0), read from the formula. The model then writes
+   * zeros without evaluating the line, and a run folds those outputs without reading them; a run
+   * refuses to start should its first block disagree. Absent: never known to be zero.
+   */
+  zeroWhen?(state: CompiledLine, zero: ZeroTest): boolean;
   /** Writes the line's value for each lane into `out` (and its sublines into `sub`). */
   evaluate(ctx: LineContext, state: CompiledLine, out: Float64Array, sub: Float64Array[]): void;
 }

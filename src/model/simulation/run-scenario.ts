@@ -5,6 +5,7 @@ import { buildResults, type ConditioningSummary, type PercentileMethod, type Res
 import { compiledFor, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { simulateBlocks, type ProgressListener } from "./simulate.ts";
+import { zeroOutputs } from "./zero-lines.ts";
 
 export { BLOCK_SIZE };
 
@@ -82,7 +83,7 @@ function prepare(scenario: Scenario, options: RunOptions, wholeRun: boolean): Pr
   simulateBlocks(compiled, 0, pilotTo, {
     accept(block, _start, count) {
       const pilot: SimulationColumns = { from: 0, to: count, columns: block[0].length === count ? [...block] : block.map((c) => c.subarray(0, count)) };
-      const plan = planAggregation(size, iterations, pilot);
+      const plan = planAggregation(size, iterations, pilot, zeroOutputs(compiled));
       const part = emptyPartial(size, 0, wholeRun ? iterations : count, plan);
       const folder = new BlockFolder(part, plan, size);
       folder.accept(block, 0, count);

@@ -4,6 +4,7 @@ import type { FlowColumns, LineContext, SharedPaths } from "../costs/line-defini
 import { FINANCE_LINES } from "../costs/finance-lines.ts";
 import { PathFinance, type FinanceColumns, type TransferCost } from "../finance/path-finance.ts";
 import { ChildrenFlows } from "./children-flows.ts";
+import { zeroLines } from "./zero-lines.ts";
 import { RESERVES_BAND_YEARS, RESERVES_NOT_DRAWING } from "../costs/output-layout.ts";
 
 /** Where the operating lines of one year come from: an option's terms, how long they have run, any disruption. */
@@ -77,10 +78,12 @@ export class ScenarioModel {
   private readonly evaluatedKey: (string | null)[][];
   private readonly evaluatedLine: Float64Array[][];
   private readonly evaluatedSub: Float64Array[][][];
+  /** Lines known to be 0 under each option's terms (zero-lines.ts): written as zeros, not evaluated. */
+  private readonly zero: boolean[][];
 
   constructor(
     private readonly c: CompiledScenario,
-    /** False evaluates every line for every option (for tests that check sharing changes nothing). */
+    /** False evaluates every line for every option, zero lines too (for tests that check sharing and skipping change nothing). */
     private readonly shareLines = true,
   ) {
     const n = c.years;
@@ -108,6 +111,7 @@ export class ScenarioModel {
     this.planFinance = new PathFinance(c, c.options[0], null, 0);
     this.dependencyIndex = c.lines.map((l) => l.dependencies.map((d) => lineIndex.get(d)!));
     this.lineKey = c.lines.map(() => null);
+    this.zero = shareLines ? zeroLines(c) : c.options.map(() => c.lines.map(() => false));
     this.evaluatedKey = Array.from({ length: n }, () => c.lines.map(() => null));
     this.evaluatedLine = Array.from({ length: n }, () => c.lines.map(() => this.scratchLines[0]));
     this.evaluatedSub = Array.from({ length: n }, () => c.lines.map(() => []));
@@ -275,6 +279,7 @@ export class ScenarioModel {
     const effects = this.effectsKey(terms, disruption !== null);
     const path = this.flows?.hasFlows ? this.flows.pathIndex(terms.regime) : 0;
     const evaluatedKey = this.evaluatedKey[t];
+    const zero = this.zero[terms.regime];
     for (let k = 0; k < c.lines.length; k++) {
       const line = c.lines[k];
       const key = (this.lineKey[k] = this.shareLines ? this.keyOf(k, path, effects) : null);
@@ -285,8 +290,13 @@ export class ScenarioModel {
         for (let j = 0; j < rows.length; j++) copyLanes(rows[j], this.evaluatedSub[t][k][j], count);
         continue;
       }
-      ctx.dependencies = line.dependencies;
-      line.definition.evaluate(ctx, line.definition.scope === "shared" ? sharedState[k]! : ownState[k]!, lines[k], sub[k]);
+      if (zero[k]) {
+        lines[k].fill(0, 0, count);
+        for (const row of sub[k]) row.fill(0, 0, count);
+      } else {
+        ctx.dependencies = line.dependencies;
+        line.definition.evaluate(ctx, line.definition.scope === "shared" ? sharedState[k]! : ownState[k]!, lines[k], sub[k]);
+      }
       if (key !== null && persistent) {
         evaluatedKey[k] = key;
         this.evaluatedLine[t][k] = lines[k];

@@ -66,6 +66,7 @@ export const careLeavers = defineLine({
       children: Object.entries(placements).map(([name, p]) => register(`${key}.placements.${name}.children`, p.children)),
     };
   },
+  zeroWhen: (state) => (state.present as string[]).length === 0,
   evaluate(ctx, state, out, sub) {
     const v = ctx.values;
     const supported = sub[0];

@@ -1,6 +1,6 @@
 import { compileFields, defineLine } from "../line-definition.ts";
 import { OVERHEADS_FIELDS } from "./overheads-fields.ts";
-import { indexedAmount } from "./indexed-amount.ts";
+import { indexedAmount, indexedAmountZero } from "./indexed-amount.ts";
 
 /** The council's client-side team that manages the contract with a trust or partner. */
 export const clientSide = defineLine({
@@ -12,5 +12,6 @@ export const clientSide = defineLine({
   dependsOn: [],
   inVatBase: true,
   compile: compileFields(["overheads.clientSide"], 0),
+  zeroWhen: indexedAmountZero("overheads.clientSide"),
   evaluate: indexedAmount("overheads.clientSide"),
 });

@@ -1,6 +1,6 @@
 import { compileFields, defineLine } from "../line-definition.ts";
 import { OVERHEADS_FIELDS } from "./overheads-fields.ts";
-import { indexedAmount } from "./indexed-amount.ts";
+import { indexedAmount, indexedAmountZero } from "./indexed-amount.ts";
 
 /** A company's own governance: board, chair, non-executives, director of resources, audit. */
 export const governance = defineLine({
@@ -12,5 +12,6 @@ export const governance = defineLine({
   dependsOn: [],
   inVatBase: true,
   compile: compileFields(["overheads.governance"], 0),
+  zeroWhen: indexedAmountZero("overheads.governance"),
   evaluate: indexedAmount("overheads.governance"),
 });

@@ -100,6 +100,8 @@ export const highCostPlacements = defineLine({
       type: [String(Object.keys(placements).indexOf(h?.placementType ?? "residential"))],
     };
   },
+  // No placements at a rate of 0: a Poisson count of mean 0 is 0, and so is the excess.
+  zeroWhen: (state, zero) => zero.input(state.rate as InputColumn),
   evaluate(ctx, state, out, sub) {
     const v = ctx.values;
     const children = state.children as InputColumn[];

@@ -17,6 +17,7 @@ export const improvementPartnerFee = defineLine({
     const p = data.improvementPartner as { years?: number } | undefined;
     return { ...compileFields(["improvementPartner.fee"], 0)(data, key, register), term: [String(p?.years ?? "")] };
   },
+  zeroWhen: (state, zero) => zero.input(state["improvementPartner.fee"] as InputColumn),
   evaluate(ctx, state, out) {
     const term = (state.term as string[])[0];
     if (term !== "" && ctx.t >= Number(term)) return void out.fill(0, 0, ctx.count);

@@ -16,6 +16,7 @@ export const improvementPartnerGrant = defineLine({
   dependsOn: ["improvementPartnerFee"],
   inVatBase: false,
   compile: compileFields(["improvementPartner.dfeFundedShare"], 0),
+  zeroWhen: (state, zero) => zero.line("improvementPartnerFee") || zero.input(state["improvementPartner.dfeFundedShare"] as InputColumn),
   evaluate(ctx, state, out) {
     const fee = ctx.line("improvementPartnerFee");
     const at = ctx.column(state["improvementPartner.dfeFundedShare"] as InputColumn);

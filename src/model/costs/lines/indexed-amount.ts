@@ -12,3 +12,8 @@ export function indexedAmount(field: string): CostLineDefinition["evaluate"] {
     for (let i = 0; i < ctx.count; i++) out[i] = v[at + i] * deflator[i];
   };
 }
+
+/** An indexed amount is zero when the scenario fixes its amount at 0 (or leaves it out). */
+export function indexedAmountZero(field: string): NonNullable<CostLineDefinition["zeroWhen"]> {
+  return (state, zero) => zero.input(state[field] as InputColumn);
+}

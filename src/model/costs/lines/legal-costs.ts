@@ -48,6 +48,7 @@ export const legalCosts = defineLine({
       children: Object.entries(placements).map(([name, p]) => register(`${key}.placements.${name}.children`, p.children)),
     };
   },
+  zeroWhen: (state, zero) => zero.input(state.rate as InputColumn) || zero.input(state.cost as InputColumn),
   evaluate(ctx, state, out) {
     const rate = ctx.column(state.rate as InputColumn);
     const cost = ctx.column(state.cost as InputColumn);

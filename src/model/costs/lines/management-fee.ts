@@ -1,6 +1,6 @@
 import { quantitySchema } from "../../quantities/quantity-schema.ts";
 import { compileFields, defineLine, type CostLineDefinition } from "../line-definition.ts";
-import { indexedAmount } from "./indexed-amount.ts";
+import { indexedAmount, indexedAmountZero } from "./indexed-amount.ts";
 
 /** A partner council's fee for running the service with shared leadership (Hampshire and the Isle of Wight). */
 export const managementFee = defineLine({
@@ -17,5 +17,6 @@ export const managementFee = defineLine({
   dependsOn: [],
   inVatBase: true,
   compile: compileFields(["managementFee"], 0),
+  zeroWhen: indexedAmountZero("managementFee"),
   evaluate: indexedAmount("managementFee"),
 });

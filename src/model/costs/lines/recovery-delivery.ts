@@ -25,6 +25,7 @@ export const recoveryDelivery = defineLine({
     const mechanisms = ((readPath(data, "recovery") as { mechanisms: Mechanism[] } | undefined)?.mechanisms ?? []) as (Mechanism & { deliveryCost: Quantity })[];
     return { costs: mechanisms.map((m) => register(`${key}.recovery.mechanisms.${m.id}.deliveryCost`, m.deliveryCost)) };
   },
+  zeroWhen: (state, zero) => (state.costs as InputColumn[]).every((ref) => zero.input(ref)),
   evaluate(ctx, state, out) {
     const v = ctx.values;
     const { deflator } = ctx.shared;

@@ -12,6 +12,7 @@ function subtotal(name: string, label: string, sumOf: readonly string[]): CostLi
     sumOf,
     inVatBase: false,
     compile: () => ({}),
+    zeroWhen: (_state, zero) => sumOf.every((name) => zero.line(name)),
     evaluate(ctx, _state, out) {
       out.fill(0, 0, ctx.count);
       for (const name of sumOf) {

@@ -1,6 +1,6 @@
 import { compileFields, defineLine } from "../line-definition.ts";
 import { OVERHEADS_FIELDS } from "./overheads-fields.ts";
-import { indexedAmount } from "./indexed-amount.ts";
+import { indexedAmount, indexedAmountZero } from "./indexed-amount.ts";
 
 /** Support services (HR, finance, IT, legal) a company buys back from the council. */
 export const supportServices = defineLine({
@@ -12,5 +12,6 @@ export const supportServices = defineLine({
   dependsOn: [],
   inVatBase: true,
   compile: compileFields(["overheads.supportServices"], 0),
+  zeroWhen: indexedAmountZero("overheads.supportServices"),
   evaluate: indexedAmount("overheads.supportServices"),
 });

@@ -40,6 +40,7 @@ export const uascGrant = defineLine({
       growth: register(`${key}.uascGrant.rateGrowth`, g?.rateGrowth ?? 0),
     };
   },
+  zeroWhen: (state, zero) => zero.input(state.children as InputColumn) || zero.input(state.rate as InputColumn),
   evaluate(ctx, state, out) {
     const children = ctx.column(state.children as InputColumn);
     const rate = ctx.column(state.rate as InputColumn);

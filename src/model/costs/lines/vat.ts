@@ -30,6 +30,8 @@ export const vat = defineLine({
   dependsOnSection: "vat-base",
   inVatBase: false,
   compile: compileFields(["vat.vatableShare", "vat.irrecoverableShare"], 0),
+  zeroWhen: (state, zero) =>
+    zero.input(state["vat.vatableShare"] as InputColumn) || zero.input(state["vat.irrecoverableShare"] as InputColumn) || zero.dependencies.every((name) => zero.line(name)),
   evaluate(ctx, state, out) {
     const share = ctx.column(state["vat.vatableShare"] as InputColumn);
     const irrecoverable = ctx.column(state["vat.irrecoverableShare"] as InputColumn);

@@ -281,7 +281,7 @@ export class BlockFolder {
       // known without reading it when the output is fixed at +0.
       const first = fixed[k] === 1 ? 0 : values[0];
       let same = first === first;
-      if (fixed[k] === 0) for (let i = 1; same && i < count; i++) same = values[i] === first;
+      if (same && fixed[k] === 0) same = allEqual(values, first, count);
       if (same) {
         counts[k * stride + binIndex(first, los[k], his[k], bins)] += count;
         minima[k] = Math.min(minima[k], first);
@@ -315,6 +315,16 @@ export class BlockFolder {
     part.positives![k] = part.positives![j];
     this.aliased[k] = -1;
   }
+}
+
+/** True when values[1 .. count) all equal `first` (not NaN): four a step, as most constant blocks run to the end. */
+function allEqual(values: Float64Array, first: number, count: number): boolean {
+  let i = 1;
+  for (; i + 3 < count; i += 4) {
+    if (values[i] !== first || values[i + 1] !== first || values[i + 2] !== first || values[i + 3] !== first) return false;
+  }
+  for (; i < count; i++) if (values[i] !== first) return false;
+  return true;
 }
 
 /**

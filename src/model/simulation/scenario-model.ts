@@ -45,9 +45,10 @@ export class ScenarioModel {
   private readonly scratchSub: Float64Array[][];
   private readonly scratchFinance: FinanceColumns;
   private readonly lineIndex: Map<string, number>;
-  private readonly operatingLines: number[];
-  private readonly incomeLines: number[];
-  private readonly dfeFundedLines: number[];
+  /** By option whose terms run: the operating, income and DfE-funded lines not known to be zero (adding +0 changes no bit). */
+  private readonly operatingLines: number[][];
+  private readonly incomeLines: number[][];
+  private readonly dfeFundedLines: number[][];
   private readonly flows: ChildrenFlows | null;
   /** Each line's extra output rows (placement types, children by type). */
   private readonly sublineNames: string[][];
@@ -92,9 +93,6 @@ export class ScenarioModel {
     this.operatingGross = new Float64Array(n * LANES);
     this.dfeFunded = new Float64Array(n * LANES);
     this.lineIndex = new Map(c.lines.map((l, k) => [l.definition.name, k]));
-    this.operatingLines = c.lines.flatMap((l, k) => (l.definition.section === "operating" ? [k] : []));
-    this.incomeLines = c.lines.flatMap((l, k) => (l.definition.section === "income" ? [k] : []));
-    this.dfeFundedLines = c.lines.flatMap((l, k) => (l.definition.section === "income" && l.definition.fundedBy === "dfe" ? [k] : []));
     this.scratchLines = c.lines.map(() => new Float64Array(LANES));
     this.sublineNames = c.lines.map((l) => l.definition.sublines?.(c.scenario.baseline as Record<string, unknown>) ?? []);
     this.scratchSub = this.sublineNames.map((names) => names.map(() => new Float64Array(LANES)));
@@ -112,6 +110,10 @@ export class ScenarioModel {
     this.dependencyIndex = c.lines.map((l) => l.dependencies.map((d) => lineIndex.get(d)!));
     this.lineKey = c.lines.map(() => null);
     this.zero = shareLines ? zeroLines(c) : c.options.map(() => c.lines.map(() => false));
+    const inSums = (test: (l: CompiledScenario["lines"][number]) => boolean) => this.zero.map((zero) => c.lines.flatMap((l, k) => (test(l) && !zero[k] ? [k] : [])));
+    this.operatingLines = inSums((l) => l.definition.section === "operating");
+    this.incomeLines = inSums((l) => l.definition.section === "income");
+    this.dfeFundedLines = inSums((l) => l.definition.section === "income" && l.definition.fundedBy === "dfe");
     this.evaluatedKey = Array.from({ length: n }, () => c.lines.map(() => null));
     this.evaluatedLine = Array.from({ length: n }, () => c.lines.map(() => this.scratchLines[0]));
     this.evaluatedSub = Array.from({ length: n }, () => c.lines.map(() => []));
@@ -304,16 +306,16 @@ export class ScenarioModel {
       }
     }
     gross.fill(0, 0, count);
-    for (const k of this.operatingLines) {
+    for (const k of this.operatingLines[terms.regime]) {
       const line = lines[k];
       for (let i = 0; i < count; i++) gross[i] += line[i];
     }
-    for (const k of this.incomeLines) {
+    for (const k of this.incomeLines[terms.regime]) {
       const line = lines[k];
       for (let i = 0; i < count; i++) gross[i] -= line[i];
     }
     funded.fill(0, 0, count);
-    for (const k of this.dfeFundedLines) {
+    for (const k of this.dfeFundedLines[terms.regime]) {
       const line = lines[k];
       for (let i = 0; i < count; i++) funded[i] += line[i];
     }

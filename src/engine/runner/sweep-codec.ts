@@ -1,15 +1,16 @@
 /**
- * Typed arrays as JSON for a queue: each Float64Array, Int32Array or Uint32Array becomes
+ * Typed arrays as JSON for a queue: each Float64Array, Int32Array, Uint32Array or Uint8Array becomes
  * { $typed: kind, base64 } of its bytes, so a partial crosses Redis bit for bit (a float printed as
  * decimal text would round-trip too, at three times the size and a parse per value).
  */
-const KINDS = { f64: Float64Array, i32: Int32Array, u32: Uint32Array } as const;
+const KINDS = { f64: Float64Array, i32: Int32Array, u32: Uint32Array, u8: Uint8Array } as const;
 type Kind = keyof typeof KINDS;
 
 /** A value with its typed arrays replaced by base64 records, ready for JSON.stringify. */
 export function encodeTyped(value: unknown): unknown {
-  if (value instanceof Float64Array || value instanceof Int32Array || value instanceof Uint32Array) {
-    const kind: Kind = value instanceof Float64Array ? "f64" : value instanceof Int32Array ? "i32" : "u32";
+  // A Buffer is a Uint8Array too: it is encoded as one, and comes back as one.
+  if (value instanceof Float64Array || value instanceof Int32Array || value instanceof Uint32Array || value instanceof Uint8Array) {
+    const kind: Kind = value instanceof Float64Array ? "f64" : value instanceof Int32Array ? "i32" : value instanceof Uint32Array ? "u32" : "u8";
     return { $typed: kind, base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") };
   }
   if (Array.isArray(value)) return value.map(encodeTyped);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { BLOCK_SIZE, columnViews } from "../src/engine/index.ts";
+import { columnViews } from "../src/engine/index.ts";
 import { compileScenario, parseScenario, ScenarioModel, type ScenarioInput } from "../src/model/index.ts";
 import { LANES } from "../src/model/inputs/input-sampler.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
+import { modelOutputs } from "./helpers/model-outputs.ts";
 
 /**
  * A shared line that does not read the option's effects is evaluated once a year and copied to
@@ -10,20 +11,8 @@ import { scenarioData } from "./helpers/scenarios.ts";
  * declaring `readsEffects`, or the key missed something it depends on, an option's copy would
  * differ from its own evaluation: every output is compared bit for bit with sharing switched off.
  */
-function outputs(data: ScenarioInput, shareLines: boolean, lanes = 2 * BLOCK_SIZE): Float64Array[] {
-  const compiled = compileScenario(parseScenario(data));
-  const model = new ScenarioModel(compiled, shareLines);
-  const size = compiled.layout.size;
-  const all = Array.from({ length: size }, () => new Float64Array(lanes));
-  const block = columnViews(size, LANES);
-  const batch = new Int32Array(LANES);
-  for (let start = 0; start < lanes; start += LANES) {
-    for (let i = 0; i < LANES; i++) batch[i] = start + i;
-    compiled.inputs.drawLanes(batch, LANES);
-    model.evaluateBlock(LANES, block);
-    block.forEach((c, k) => all[k].set(c, start));
-  }
-  return all;
+function outputs(data: ScenarioInput, shareLines: boolean): Float64Array[] {
+  return modelOutputs(compileScenario(parseScenario(data)), shareLines);
 }
 
 function expectSameBits(a: Float64Array[], b: Float64Array[]): void {

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { Aggregator, BLOCK_SIZE, BlockFolder, columnViews, emptyPartial, planAggregation, type AggregationMode } from "../src/engine/index.ts";
+import { Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, planAggregation, type AggregationMode } from "../src/engine/index.ts";
 import { KeyedStream } from "../src/engine/rng/keyed-stream.ts";
-import { compileScenario, parseScenario, ScenarioModel, type ScenarioInput } from "../src/model/index.ts";
-import { LANES } from "../src/model/inputs/input-sampler.ts";
+import { compileScenario, parseScenario, type ScenarioInput } from "../src/model/index.ts";
+import { modelOutputs } from "./helpers/model-outputs.ts";
 import { zeroLines, zeroOutputs } from "../src/model/simulation/zero-lines.ts";
 
 /**
@@ -25,19 +25,7 @@ function load(url: URL): ScenarioInput {
 /** Every output of two blocks with every line evaluated (no sharing, no zero lines skipped). */
 function evaluatedOutputs(data: ScenarioInput): { compiled: ReturnType<typeof compileScenario>; all: Float64Array[] } {
   const compiled = compileScenario(parseScenario(data));
-  const model = new ScenarioModel(compiled, false);
-  const size = compiled.layout.size;
-  const lanes = 2 * BLOCK_SIZE;
-  const all = Array.from({ length: size }, () => new Float64Array(lanes));
-  const block = columnViews(size, LANES);
-  const batch = new Int32Array(LANES);
-  for (let start = 0; start < lanes; start += LANES) {
-    for (let i = 0; i < LANES; i++) batch[i] = start + i;
-    compiled.inputs.drawLanes(batch, LANES);
-    model.evaluateBlock(LANES, block);
-    block.forEach((c, k) => all[k].set(c, start));
-  }
-  return { compiled, all };
+  return { compiled, all: modelOutputs(compiled, false) };
 }
 
 describe("lines known to be zero (zero-lines.ts)", () => {

@@ -10,6 +10,15 @@ import type { InputColumn } from "../costs/line-definition.ts";
  * folded about 300 such columns in every block.
  */
 export function zeroLines(c: CompiledScenario): boolean[][] {
+  let found = knownLines.get(c);
+  if (found === undefined) knownLines.set(c, (found = findZeroLines(c)));
+  return found;
+}
+
+/** Kept per compiled scenario: the model and the aggregation plan both ask. */
+const knownLines = new WeakMap<CompiledScenario, boolean[][]>();
+
+function findZeroLines(c: CompiledScenario): boolean[][] {
   const v = c.inputs.values;
   const isZero = (ref: InputColumn): boolean => {
     if (!ref.constant) return false;

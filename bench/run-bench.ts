@@ -146,8 +146,8 @@ const twoWorkers = timing(runs.twoWorkers);
 
 const startRuns = quick ? 2 : 5;
 const npmStart = timing(Array.from({ length: startRuns }, () => wall("npm", ["start", "--silent"])));
-const nodeStart = timing(Array.from({ length: startRuns }, () => wall(process.execPath, ["dist/cli/main.js", "run", "scenarios/bradford.yaml", "--iterations", "10000"])));
-const validate = timing(Array.from({ length: startRuns }, () => wall(process.execPath, ["dist/cli/main.js", "validate", "scenarios/bradford.yaml"])));
+const nodeStart = timing(Array.from({ length: startRuns }, () => wall(process.execPath, ["dist/bin/main.js", "run", "scenarios/bradford.yaml", "--iterations", "10000"])));
+const validate = timing(Array.from({ length: startRuns }, () => wall(process.execPath, ["dist/bin/main.js", "validate", "scenarios/bradford.yaml"])));
 
 const draws = uniformDraws(scenario);
 timeCeiling(draws);

@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { join } from "node:path";
+import { join, sep } from "node:path";
+import { REPOSITORY } from "../locations.ts";
 import { evidenceFileData } from "./evidence-file-data.ts";
 import { evidenceFileSchema, type EvidenceRecord } from "./evidence-record-schema.ts";
 
-/** The repository's seeds/ folder, from src/model/evidence or dist/model/evidence alike. */
-export const SEEDS_DIR = fileURLToPath(new URL("../../../seeds/", import.meta.url));
+/** The repository's seeds/ folder, from the sources, tsc's output or the bundle alike. */
+export const SEEDS_DIR = join(REPOSITORY, "seeds") + sep;
 
 const cache = new Map<string, ReadonlyMap<string, EvidenceRecord>>();
 

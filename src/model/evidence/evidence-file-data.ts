@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseScenarioText } from "../scenario/parse-scenario-text.ts";
+import { BUILD_DIR } from "../locations.ts";
 
 /**
  * Parsed seeds/ files as the build left them: `npm run build` writes each file's parsed YAML with
@@ -14,8 +14,8 @@ export interface EvidenceCache {
   files: Record<string, { size: number; mtimeMs: number; data: unknown }>;
 }
 
-/** Where the build writes the cache: dist/evidence-cache.json (from dist/model/evidence). */
-export const EVIDENCE_CACHE_FILE = fileURLToPath(new URL("../../evidence-cache.json", import.meta.url));
+/** Where the build writes the cache: dist/evidence-cache.json (src/evidence-cache.json, absent, for the sources). */
+export const EVIDENCE_CACHE_FILE = join(BUILD_DIR, "evidence-cache.json");
 
 const caches = new Map<string, EvidenceCache | null>();
 const parsed = new Map<string, { size: number; mtimeMs: number; data: unknown }>();

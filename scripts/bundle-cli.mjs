@@ -1,12 +1,13 @@
 /**
  * Bundles the command line into dist/bin/ (`npm run build` calls it after tsc): one folder of
  * shared chunks for the commands and the simulation worker, with zod, yaml, commander and
- * decimal.js inside. Loading them as separate files was most of every command's start-up: zod
- * alone is about 95 modules (67 ms to import, 30 ms bundled), and resolving and reading each of
- * the model's 150 files costs more than running them. Everything else stays an ordinary import of
+ * decimal.js inside. Loading them as separate files was most of every command's start-up:
+ * `validate` loaded 205 ES modules (95 of them zod's: 67 ms to import, about 30 ms bundled) and
+ * yaml's 72 CommonJS files, where the bundle loads 14 chunks. Everything else stays an ordinary import of
  * node_modules: native modules, those that read their own files (piscina's worker, BullMQ's
  * scripts) and the heavy ones a command loads only when used (exceljs, docx, echarts, mathjs).
- * The server, the benchmark and the tests run tsc's dist/ or the sources, not this.
+ * The server, the benchmark's in-process runs and the tests run tsc's dist/ or the sources, not
+ * this; the benchmark's `npm start` and `validate` timings run this.
  *
  * Usage: node scripts/bundle-cli.mjs [outdir]   (default dist/bin; keep it two folders below the
  * repository, as src/model/locations.ts finds the repository from there)

@@ -2,8 +2,9 @@ import { LANES, type QuantityRef } from "../inputs/input-sampler.ts";
 import type { CompiledFlows, CompiledMechanism } from "../inputs/compile-flows.ts";
 import type { FlowColumns } from "../costs/line-definition.ts";
 
-/** Months a year: flows are stepped monthly, so a year's cost uses the year's average children. */
-export const STEPS_PER_YEAR = 12;
+import { STEPS_PER_YEAR, monthKernel, type MonthKernel, type MonthLanes } from "./month-kernel.ts";
+
+export { STEPS_PER_YEAR };
 
 /** Columns a path holds a year: average and year-end children by type, entries, exits, leavers at 18, care leavers supported, child factor. */
 const extraColumns = 5;
@@ -34,9 +35,11 @@ export class ChildrenFlows {
   /** Each path's monthly move rates, a lane each: moveRates[q][k][i]. */
   private readonly moveRates: Float64Array[][];
   /** By type, a lane each: lanes.stock[p][i]. */
-  private readonly lanes: Record<"stock" | "start" | "change" | "mix" | "inflow" | "exitM" | "out" | "average", Float64Array[]>;
+  private readonly lanes: Record<"stock" | "mix" | "inflow" | "exitM" | "out" | "average", Float64Array[]>;
   /** A lane each. */
-  private readonly lane: Record<"opening" | "leavers" | "entriesM" | "yearEntries" | "yearExits" | "careLeavers" | "at18" | "staying" | "monthExits", Float64Array>;
+  private readonly lane: Record<"opening" | "leavers" | "entriesM" | "yearEntries" | "yearExits" | "careLeavers" | "at18", Float64Array>;
+  /** Each path's month step, written for its types and moves, and the lanes it reads and writes. */
+  private readonly monthSteps: { kernel: MonthKernel; lanes: MonthLanes }[];
 
   constructor(
     private readonly f: CompiledFlows,
@@ -78,11 +81,15 @@ export class ChildrenFlows {
     this.pathFewerEntries = this.pathMechanisms.map((ms) => ms.filter((m) => m.kind === "fewer-entries"));
     this.moveRates = this.pathMoves.map((m) => m.from.map(() => new Float64Array(LANES)));
     const byType = () => Array.from({ length: T }, () => new Float64Array(LANES));
-    this.lanes = { stock: byType(), start: byType(), change: byType(), mix: byType(), inflow: byType(), exitM: byType(), out: byType(), average: byType() };
+    this.lanes = { stock: byType(), mix: byType(), inflow: byType(), exitM: byType(), out: byType(), average: byType() };
     const lane = () => new Float64Array(LANES);
-    this.lane = {
-      opening: lane(), leavers: lane(), entriesM: lane(), yearEntries: lane(), yearExits: lane(), careLeavers: lane(), at18: lane(), staying: lane(), monthExits: lane(),
-    };
+    this.lane = { opening: lane(), leavers: lane(), entriesM: lane(), yearEntries: lane(), yearExits: lane(), careLeavers: lane(), at18: lane() };
+    const { stock, exitM, out, inflow, average } = this.lanes;
+    const { leavers, entriesM, yearEntries, yearExits, careLeavers, at18 } = this.lane;
+    this.monthSteps = this.pathMoves.map((m, q) => ({
+      kernel: monthKernel(T, m.from, m.to),
+      lanes: { stock, exitM, out, inflow, average, moveM: this.moveRates[q], leavers, entriesM, yearEntries, yearExits, careLeavers, at18 },
+    }));
   }
 
   /** True when the scenario gives baseline.flows (not only mechanisms that need none). */
@@ -140,8 +147,8 @@ export class ChildrenFlows {
     if (!this.f.hasFlows) return;
     const T = this.types;
     const f = this.f;
-    const { stock, start, change, mix, inflow, exitM, out, average } = this.lanes;
-    const { opening, leavers, entriesM, yearEntries, yearExits, careLeavers, at18, staying, monthExits } = this.lane;
+    const { stock, mix, inflow, exitM, out, average } = this.lanes;
+    const { opening, leavers, entriesM, yearEntries, yearExits, careLeavers, at18 } = this.lane;
     const column = (ref: QuantityRef, t: number) => (ref.slot + ref.stride * t) * LANES;
     for (let q = 0; q < this.pathMechanisms.length; q++) {
       if (q > 0 && options !== undefined && !options.some((o) => this.pathOf[o] === q)) continue;
@@ -202,69 +209,13 @@ export class ChildrenFlows {
         }
         const at18At = column(f.shareOfExitsAt18, t);
         const leavingAt = column(f.careLeaverLeavingRate, t);
-        for (let i = 0; i < count; i++) {
-          yearEntries[i] = 0;
-          yearExits[i] = 0;
-          careLeavers[i] = 0;
-          at18[i] = values[at18At + i];
-          staying[i] = 1 - Math.min(1, Math.max(0, values[leavingAt + i]) / STEPS_PER_YEAR);
-        }
         for (let p = 0; p < T; p++) {
-          const a = average[p];
           const into = inflow[p];
           const m = mix[p];
-          for (let i = 0; i < count; i++) {
-            a[i] = 0;
-            into[i] = entriesM[i] * m[i];
-          }
+          for (let i = 0; i < count; i++) into[i] = entriesM[i] * m[i];
         }
-        for (let month = 0; month < STEPS_PER_YEAR; month++) {
-          monthExits.fill(0, 0, count);
-          for (let p = 0; p < T; p++) {
-            const s = stock[p];
-            const st = start[p];
-            const e = exitM[p];
-            const o = out[p];
-            const c = change[p];
-            const into = inflow[p];
-            for (let i = 0; i < count; i++) {
-              st[i] = s[i];
-              const exits = s[i] * e[i] * o[i];
-              c[i] = into[i] - exits;
-              monthExits[i] += exits;
-            }
-          }
-          for (let i = 0; i < count; i++) {
-            yearExits[i] += monthExits[i];
-            const before = leavers[i];
-            leavers[i] = before * staying[i] + monthExits[i] * at18[i];
-            careLeavers[i] += (before + leavers[i]) / (2 * STEPS_PER_YEAR);
-          }
-          for (let k = 0; k < moves.from.length; k++) {
-            const from = moves.from[k];
-            const st = start[from];
-            const m = moveM[k];
-            const o = out[from];
-            const cf = change[from];
-            const ct = change[moves.to[k]];
-            for (let i = 0; i < count; i++) {
-              const moved = st[i] * m[i] * o[i];
-              cf[i] -= moved;
-              ct[i] += moved;
-            }
-          }
-          for (let i = 0; i < count; i++) yearEntries[i] += entriesM[i];
-          for (let p = 0; p < T; p++) {
-            const s = stock[p];
-            const st = start[p];
-            const c = change[p];
-            const a = average[p];
-            for (let i = 0; i < count; i++) {
-              s[i] = st[i] + c[i];
-              a[i] += (st[i] + s[i]) / (2 * STEPS_PER_YEAR);
-            }
-          }
-        }
+        const step = this.monthSteps[q];
+        step.kernel(count, step.lanes, values, at18At, leavingAt);
         const factor = this.childFactors[q][t];
         for (let i = 0; i < count; i++) factor[i] = 0;
         for (let p = 0; p < T; p++) {
@@ -283,6 +234,7 @@ export class ChildrenFlows {
       }
     }
   }
+
 }
 
 /**

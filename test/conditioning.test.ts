@@ -2,6 +2,12 @@ import { describe, expect, it, vi } from "vitest";
 import { KeyedStream } from "../src/engine/index.ts";
 import { compileScenario, conditionOnEvidence, evidenceItems, parseScenario, runForecast, simulateRange, systematicResample, type EvidenceRecord, type ScenarioInput } from "../src/model/index.ts";
 import { resultsJson } from "../src/report/index.ts";
+import { evidenceLogLikelihood } from "../src/model/forecast/condition-on-evidence.ts";
+import { nationalObservationsFor } from "../src/model/forecast/national-evidence.ts";
+import { LANES, loadEvidence } from "../src/model/index.ts";
+import { REPOSITORY } from "../src/model/locations.ts";
+import { join } from "node:path";
+import { scenarioData } from "./helpers/scenarios.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -76,4 +82,33 @@ describe("conditioning on evidence", () => {
     const e = one.conditioning!.evidence[0];
     expect(e.conditioned.p90 - e.conditioned.p10).toBeLessThan(e.prior.p90 - e.prior.p10);
   });
+
+  it("reads the same figures as a full run: the scenario's own through its last evidence year, the national shocks through theirs", async () => {
+    // Bradford's own evidence is 2023-24 (year 0), its national figures run to 2024-25 (year 1):
+    // conditioning simulates year 0 and draws the shocks through year 1. Positions 1,500 to 2,600
+    // start inside a block and cross one.
+    const scenario = parseScenario(scenarioData("bradford"));
+    const compiled = compileScenario(scenario);
+    const used = evidenceItems(compiled, await loadEvidence(join(REPOSITORY, "seeds")));
+    const national = nationalObservationsFor(scenario.startYear, scenario.years);
+    expect(Math.max(...used.map((u) => u.item.yearIndex))).toBeLessThan(Math.max(...national.map((o) => o.t)));
+    const [from, to] = [1500, 2600];
+    const fit = evidenceLogLikelihood(compiled, used, from, to, national);
+    const full = simulateRange(compiled, from, to).columns;
+    const same = (a: Float64Array, b: ArrayLike<number>) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+    used.forEach(({ item }, k) => expect(same(fit.simulated[k], full[compiled.layout.yearly(item.optionIndex, item.yearIndex, item.output)])).toBe(true));
+    // The shocks of a full draw, lane by lane, as the national figures read them.
+    const lanes = Int32Array.from({ length: LANES }, (_, i) => from + i);
+    const expected = national.map(() => new Float64Array(to - from));
+    for (let start = 0; start < to - from; start += LANES) {
+      const count = Math.min(LANES, to - from - start);
+      compiled.inputs.drawLanes(lanes.map((_, i) => from + start + i), count);
+      const shocks = compiled.inputs.nationalColumns!;
+      national.forEach((o, j) => {
+        for (let i = 0; i < count; i++) expected[j][start + i] = o.mean + o.sd * shocks[(o.f * compiled.years + o.t) * LANES + i];
+      });
+    }
+    national.forEach((_, j) => expect(same(fit.national[j], expected[j])).toBe(true));
+  });
 });
+

@@ -253,9 +253,11 @@ export function evidenceLogLikelihood(
   const layout = compiled.layout;
   const columns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, item.output));
   const budgetColumns = used.map(({ item }) => layout.yearly(item.optionIndex, item.yearIndex, "budget"));
-  // Drawn and simulated up to the last year any figure reads (the scenario's own, the national
-  // shocks') and the price base year (real figures deflate to it).
-  const lastYear = Math.max(0, compiled.baseYearIndex, ...used.map(({ item }) => item.yearIndex), ...national.map((o) => o.t));
+  // Drawn and simulated up to the last year the scenario's own figures read and the price base year
+  // (real figures deflate to it); the national shocks drawn up to the last national figure's year.
+  // A year's outputs read no later year's draws, so these are a full run's values.
+  const lastYear = Math.max(0, compiled.baseYearIndex, ...used.map(({ item }) => item.yearIndex));
+  const lastNationalYear = Math.max(lastYear, ...national.map((o) => o.t));
   const nationalValues = national.map(() => new Float64Array(count));
   const sdShares = evidenceSdShares(used);
   const bounds = evidenceBounds(used);
@@ -282,7 +284,7 @@ export function evidenceLogLikelihood(
     lanes,
     undefined,
     // Only the options the figures read: an option's lines never read another's.
-    { throughYear: lastYear, options: [...new Set(used.map(({ item }) => item.optionIndex))] },
+    { throughYear: lastYear, nationalThroughYear: lastNationalYear, options: [...new Set(used.map(({ item }) => item.optionIndex))] },
   );
   for (let k = 0; k < n; k++) {
     const { value, low, high } = bounds[k];

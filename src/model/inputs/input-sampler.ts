@@ -255,16 +255,20 @@ export class InputSampler {
    * iteration (resampled futures); ascending order keeps correlated blocks from being redrawn.
    * With `throughYear` (a year index) yearly inputs are drawn only up to that year, the same values
    * as a full draw (each stream gives its years in order): what conditioning on evidence needs.
+   * The national shocks are drawn through `nationalThroughYear` when it is later (national figures
+   * read only the shocks, not the local inputs).
    */
   drawLanes(
     lanes: Int32Array,
     count: number,
     /** Position of lane 0 in a run with supplied national futures. */ position = 0,
     throughYear?: number,
+    nationalThroughYear?: number,
   ): void {
     if (count > LANES) throw new RangeError("drawLanes requires at most LANES lanes");
     const v = this.values;
     const years = throughYear === undefined ? this.years : Math.min(this.years, throughYear + 1);
+    const nationalYears = nationalThroughYear === undefined ? years : Math.min(this.years, Math.max(years, nationalThroughYear + 1));
     const allYears = this.years;
     const national = this.national;
     let nationalColumns: Float64Array | null = this.nationalColumns;
@@ -275,8 +279,8 @@ export class InputSampler {
       const per = this.nationalFutures.lanesPerFuture ?? 1;
       for (let i = 0; i < count; i++) {
         if (supplied !== null) national.drawLatent(supplied.latent, supplied.rows[position + i]);
-        else national.draw(per === 1 ? lanes[i] : Math.floor(lanes[i] / per), years - 1);
-        for (let f = 0; f < families; f++) for (let t = 0; t < years; t++) nationalColumns[(f * allYears + t) * LANES + i] = national.shock[f][t];
+        else national.draw(per === 1 ? lanes[i] : Math.floor(lanes[i] / per), nationalYears - 1);
+        for (let f = 0; f < families; f++) for (let t = 0; t < nationalYears; t++) nationalColumns[(f * allYears + t) * LANES + i] = national.shock[f][t];
       }
     }
     for (const d of this.draws) {

@@ -22,6 +22,8 @@ interface Terms {
  */
 export interface PartialEvaluation {
   throughYear: number;
+  /** National shocks drawn through this year when later than throughYear (national figures read the shocks alone). */
+  nationalThroughYear?: number;
   options?: readonly number[];
 }
 

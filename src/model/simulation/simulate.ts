@@ -79,7 +79,7 @@ function runBlocks(
     // Repeated lanes are simulated once, unless national futures are supplied by position.
     if (lanes === null || compiled.inputs.suppliesNational) for (let i = 0; i < count; i++) batch[i] = lanes === null ? start + i : lanes[start - from + i];
     else distinct = distinctRuns(lanes, start - from, count, batch, source);
-    compiled.inputs.drawLanes(batch, distinct, start - from, partial?.throughYear);
+    compiled.inputs.drawLanes(batch, distinct, start - from, partial?.throughYear, partial?.nationalThroughYear);
     model.evaluateBlock(distinct, columns, partial);
     if (distinct < count) spreadRuns(columns, source, count);
     sink.accept(columns, start - from, count);

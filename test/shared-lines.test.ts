@@ -70,8 +70,9 @@ describe("shared lines evaluated once and copied", () => {
 
 /**
  * Conditioning evaluates only the years and options its figures read (simulate.ts,
- * PartialEvaluation): an option's lines never read another option's, so each option it lists
- * must get, year by year, the bits of a full pass, children's flows and recovery paths included.
+ * PartialEvaluation): an option's lines never read another option's lines or inputs, so each option
+ * it lists must get, year by year, the bits of a full pass, children's flows and recovery paths
+ * included, with only its own inputs and the baseline's drawn.
  */
 describe("a partial evaluation (years and options, for conditioning)", () => {
   for (const [name, data] of [["Bradford (recovery paths, flows)", bradfordWithConstantEffects()], ["Worcestershire (a transfer)", scenarioData("worcestershire")]] as const) {
@@ -85,8 +86,10 @@ describe("a partial evaluation (years and options, for conditioning)", () => {
       const throughYear = 2;
       for (let o = 0; o < layout.optionCount; o++) {
         const part = columnViews(layout.size, LANES).map((c) => c.fill(Number.NaN));
-        compiled.inputs.drawLanes(lanes, LANES, 0, throughYear);
-        new ScenarioModel(compiled).evaluateBlock(LANES, part, { throughYear, options: [o] });
+        // Compiled afresh: the other options' inputs, not drawn here, were never drawn at all.
+        const fresh = compileScenario(parseScenario(data));
+        fresh.inputs.drawLanes(lanes, LANES, 0, throughYear, undefined, [fresh.options[o].id]);
+        new ScenarioModel(fresh).evaluateBlock(LANES, part, { throughYear, options: [o] });
         for (let t = 0; t <= throughYear; t++) {
           for (let j = 0; j < layout.lineCount; j++) {
             const k = layout.yearlyBase(o, t) + j;

@@ -74,6 +74,8 @@ interface Draw {
  */
 export class InputSampler {
   private readonly draws: Draw[] = [];
+  /** drawsFor's lists, by the option ids they keep. */
+  private readonly optionDraws = new Map<string, Draw[]>();
   private readonly constants: { slot: number; values: readonly number[] }[] = [];
   private size = 0;
   private national: NationalShocks | null = null;
@@ -250,13 +252,26 @@ export class InputSampler {
     this.drawLanes(lanes, count);
   }
 
+  /** The draws of the baseline and of these options alone, kept by the ids' list. */
+  private drawsFor(optionIds: readonly string[]): Draw[] {
+    const key = optionIds.join(" ");
+    let kept = this.optionDraws.get(key);
+    if (kept === undefined) {
+      const listed = optionIds.map((id) => `options.${id}.`);
+      kept = this.draws.filter((d) => !d.key.startsWith("options.") || listed.some((prefix) => d.key.startsWith(prefix)));
+      this.optionDraws.set(key, kept);
+    }
+    return kept;
+  }
+
   /**
    * Draws iteration lanes[i] into lane i, for i < count (at most LANES). Lanes may repeat an
    * iteration (resampled futures); ascending order keeps correlated blocks from being redrawn.
    * With `throughYear` (a year index) yearly inputs are drawn only up to that year, the same values
    * as a full draw (each stream gives its years in order): what conditioning on evidence needs.
    * The national shocks are drawn through `nationalThroughYear` when it is later (national figures
-   * read only the shocks, not the local inputs).
+   * read only the shocks, not the local inputs). With `onlyOptions` (option ids), the inputs of
+   * other options (keyed `options.<id>.`) are not drawn: an option's lines read no other's inputs.
    */
   drawLanes(
     lanes: Int32Array,
@@ -264,6 +279,7 @@ export class InputSampler {
     /** Position of lane 0 in a run with supplied national futures. */ position = 0,
     throughYear?: number,
     nationalThroughYear?: number,
+    onlyOptions?: readonly string[],
   ): void {
     if (count > LANES) throw new RangeError("drawLanes requires at most LANES lanes");
     const v = this.values;
@@ -283,7 +299,7 @@ export class InputSampler {
         for (let f = 0; f < families; f++) for (let t = 0; t < nationalYears; t++) nationalColumns[(f * allYears + t) * LANES + i] = national.shock[f][t];
       }
     }
-    for (const d of this.draws) {
+    for (const d of onlyOptions === undefined ? this.draws : this.drawsFor(onlyOptions)) {
       const base = d.slot * LANES;
       if (d.group !== undefined) {
         for (let i = 0; i < count; i++) {

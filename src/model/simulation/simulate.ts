@@ -73,13 +73,15 @@ function runBlocks(
   compiled: CompiledScenario, held: Workspace, from: number, to: number, sink: BlockSink, lanes: LaneMap, onProgress: ProgressListener | undefined, partial: PartialEvaluation | undefined,
 ): void {
   const { model, columns, batch, source } = held;
+  // A partial evaluation of some options draws only their inputs and the baseline's.
+  const onlyOptions = partial?.options?.map((o) => compiled.options[o].id);
   for (let start = from; start < to; start += LANES) {
     const count = Math.min(LANES, to - start);
     let distinct = count;
     // Repeated lanes are simulated once, unless national futures are supplied by position.
     if (lanes === null || compiled.inputs.suppliesNational) for (let i = 0; i < count; i++) batch[i] = lanes === null ? start + i : lanes[start - from + i];
     else distinct = distinctRuns(lanes, start - from, count, batch, source);
-    compiled.inputs.drawLanes(batch, distinct, start - from, partial?.throughYear, partial?.nationalThroughYear);
+    compiled.inputs.drawLanes(batch, distinct, start - from, partial?.throughYear, partial?.nationalThroughYear, onlyOptions);
     model.evaluateBlock(distinct, columns, partial);
     if (distinct < count) spreadRuns(columns, source, count);
     sink.accept(columns, start - from, count);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Welford, binomialProbability, quantileSorted, summarize } from "../src/engine/index.ts";
+import { Welford, binomialProbability, exactStats, quantileSorted, summarize } from "../src/engine/index.ts";
 
 describe("quantileSorted(sorted, p)", () => {
   it("uses the R-7 method (checked in R: quantile(c(1, 2, 4, 8, 16), c(.1, .5, .9)) = 1.4 4 12.8)", () => {
@@ -39,5 +39,20 @@ describe("binomialProbability(count, n)", () => {
     expect(p).toBeCloseTo(0.30798, 5);
     expect(ci95[0]).toBeCloseTo(0.2553, 4);
     expect(ci95[1]).toBeCloseTo(0.3662, 4);
+  });
+});
+
+describe("exactStats(values)", () => {
+  it("gives the mean, sd and se of Welford's push over the non-NaN values in order, bit for bit", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const values = Float64Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? Number.NaN : 3.2e8 * next() - 1e7));
+    const w = new Welford();
+    for (const x of values) if (!Number.isNaN(x)) w.push(x);
+    const s = exactStats(values)!;
+    expect(s.n).toBe(w.count);
+    expect(s.mean).toBe(w.mean);
+    expect(s.sd).toBe(w.standardDeviation);
+    expect(s.se).toBe(w.standardError);
   });
 });

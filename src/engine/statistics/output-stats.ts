@@ -1,6 +1,6 @@
 import { quantileIntervalRanks } from "./quantile-interval.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
-import { selectOrderStatisticsInPlace } from "./select-order-statistics.ts";
+import { orderStatistics } from "./order-statistics.ts";
 import type { Summary } from "./summarize.ts";
 import { Welford } from "./welford.ts";
 
@@ -17,31 +17,39 @@ const INTERVALS = [0.1, 0.5, 0.9] as const;
 
 /**
  * Exact statistics of the non-NaN values, read in index order; null when none applies. The
- * percentiles are R-7 on the order statistics, found by selection (selectOrderStatisticsInPlace)
- * rather than a full sort: the same bits, a sort's -0 before +0 included. `scratch` (at least
+ * percentiles are R-7 on the order statistics, found by selection (orderStatistics) rather than a
+ * full sort: the same bits, a sort's -0 before +0 included. `scratch` (at least
  * values.length long, overwritten) saves an allocation per call. O(n) expected.
  */
 export function exactStats(values: Float64Array, scratch?: Float64Array): OutputStats | null {
-  const w = new Welford();
   let negatives = 0;
   let positives = 0;
   let negativeZeros = 0;
   const kept = scratch !== undefined && scratch.length >= values.length ? scratch : new Float64Array(values.length);
   let first = Number.NaN;
   let same = true;
+  // Welford.push's arithmetic in locals (the same bits): as the object's fields, the running mean
+  // and sum of squares went through memory on every value.
+  let n = 0;
+  let mean = 0;
+  let m2 = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (x !== x) continue;
-    if (w.count === 0) first = x;
+    if (n === 0) first = x;
     else if (same && !Object.is(x, first)) same = false;
-    kept[w.count] = x;
-    w.push(x);
+    kept[n] = x;
+    n++;
+    const delta = x - mean;
+    mean += delta / n;
+    m2 += delta * (x - mean);
     if (x < 0) negatives++;
     else if (x > 0) positives++;
     else if (1 / x < 0) negativeZeros++;
   }
-  const n = w.count;
   if (n === 0) return null;
+  const w = new Welford();
+  w.merge(n, mean, m2);
   const intervals = INTERVALS.map((p) => quantileIntervalRanks(n, p));
   const sorted = kept.subarray(0, n);
   // Equal values (a line that never applies to this option, say) are already in order.
@@ -53,7 +61,9 @@ export function exactStats(values: Float64Array, scratch?: Float64Array): Output
     }
     for (const [l, u] of intervals) ranks.push(l, u);
     ranks.sort((a, b) => a - b);
-    selectOrderStatisticsInPlace(sorted, ranks);
+    // Only these positions are read below: each takes the value a sort would put there.
+    const at = orderStatistics(sorted, ranks);
+    for (let j = 0; j < ranks.length; j++) sorted[ranks[j]] = at[j];
     // A sort puts every -0 before every +0; selection does not tell them apart.
     if (negativeZeros > 0) for (const r of ranks) if (sorted[r] === 0) sorted[r] = r < negatives + negativeZeros ? -0 : 0;
   }

@@ -1,0 +1,91 @@
+import { selectOrderStatisticsInPlace } from "./select-order-statistics.ts";
+
+/** Below this many values, selection in place (select-order-statistics.ts) is as quick. */
+const BUCKETED_FROM = 2048;
+/** Buckets of equal width between the extremes. */
+const BUCKETS = 1024;
+
+let spare = new Float64Array(0);
+
+/**
+ * The order statistics of `values` at `ranks` (0-based, ascending, each below values.length):
+ * out[j] is the ranks[j]-th smallest, the value a sort would put there (NaN not allowed; -0 and
+ * +0 are not told apart, as in a selection). `values` is left in some order, not necessarily its
+ * own. From BUCKETED_FROM values: one pass counts the values in BUCKETS equal buckets between the
+ * extremes, the counts say which bucket holds each rank, a second pass gathers those buckets'
+ * values, and selection finishes inside them: about 2 passes over the values where selection by
+ * partitioning made about 4 (Bradford's 10,000-iteration outputs: 0.14 -> 0.05 ms each). A value's
+ * bucket is a non-decreasing function of the value, so every value in a bucket lies between the
+ * buckets before and after it, and the result is exact whatever the distribution: a bucket that
+ * holds most of the values (a far outlier) only makes the last selection larger.
+ */
+export function orderStatistics(values: Float64Array, ranks: readonly number[], out: Float64Array = new Float64Array(ranks.length)): Float64Array {
+  const n = values.length;
+  for (let j = 0; j < ranks.length; j++) {
+    if (!(Number.isInteger(ranks[j]) && ranks[j] >= 0 && ranks[j] < n && (j === 0 || ranks[j] >= ranks[j - 1]))) {
+      throw new RangeError("orderStatistics requires ascending whole ranks below the number of values");
+    }
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    min = x < min ? x : min;
+    max = x > max ? x : max;
+  }
+  if (n < BUCKETED_FROM || !(max > min) || !Number.isFinite(min) || !Number.isFinite(max)) {
+    selectOrderStatisticsInPlace(values, ranks);
+    for (let j = 0; j < ranks.length; j++) out[j] = values[ranks[j]];
+    return out;
+  }
+  const scale = BUCKETS / (max - min);
+  if (!Number.isFinite(scale)) {
+    selectOrderStatisticsInPlace(values, ranks);
+    for (let j = 0; j < ranks.length; j++) out[j] = values[ranks[j]];
+    return out;
+  }
+  const last = BUCKETS - 1;
+  const counts = new Int32Array(BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const b = ((values[i] - min) * scale) | 0;
+    counts[b > last ? last : b]++;
+  }
+  // Each rank's bucket, and where each wanted bucket's values will sit in `spare`.
+  const rankBucket = new Int32Array(ranks.length);
+  const below = new Int32Array(BUCKETS);
+  const slot = new Int32Array(BUCKETS).fill(-1);
+  let cumulative = 0;
+  let j = 0;
+  let gathered = 0;
+  for (let b = 0; b < BUCKETS && j < ranks.length; b++) {
+    below[b] = cumulative;
+    cumulative += counts[b];
+    while (j < ranks.length && ranks[j] < cumulative) {
+      rankBucket[j++] = b;
+      if (slot[b] < 0) {
+        slot[b] = gathered;
+        gathered += counts[b];
+      }
+    }
+  }
+  if (spare.length < gathered) spare = new Float64Array(Math.max(gathered, 2 * spare.length));
+  const fill = new Int32Array(BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    let b = ((x - min) * scale) | 0;
+    if (b > last) b = last;
+    const at = slot[b];
+    if (at >= 0) spare[at + fill[b]++] = x;
+  }
+  for (let k = 0; k < ranks.length; ) {
+    const b = rankBucket[k];
+    let end = k;
+    while (end < ranks.length && rankBucket[end] === b) end++;
+    const inBucket = spare.subarray(slot[b], slot[b] + counts[b]);
+    const local = ranks.slice(k, end).map((r) => r - below[b]);
+    selectOrderStatisticsInPlace(inBucket, local);
+    for (let q = k; q < end; q++) out[q] = inBucket[local[q - k]];
+    k = end;
+  }
+  return out;
+}

@@ -138,9 +138,10 @@ export class ChildrenFlows {
 
   /**
    * Simulates every path for lanes 0..count-1 of the inputs' current values, for the first `years`
-   * years (default all). Each step runs over all lanes at once (lane innermost, every lane's own
-   * arithmetic in the same order as one lane alone): a lane at a time over arrays of five types
-   * took a third of Bradford's run. With `options`, only the paths those options follow (and the
+   * years (default all). A year's rates are set over all lanes at once (lane innermost), then its
+   * twelve months run in the path's month kernel (month-kernel.ts), a lane at a time with every
+   * type in local variables; each lane's arithmetic is in the same order either way. With
+   * `options`, only the paths those options follow (and the
    * baseline, whose entries every path reads) are simulated: the others' columns are left as they were.
    */
   run(values: Float64Array, count: number, years = this.years, options?: readonly number[]): void {

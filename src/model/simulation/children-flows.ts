@@ -1,10 +1,7 @@
 import { LANES, type QuantityRef } from "../inputs/input-sampler.ts";
 import type { CompiledFlows, CompiledMechanism } from "../inputs/compile-flows.ts";
 import type { FlowColumns } from "../costs/line-definition.ts";
-
 import { STEPS_PER_YEAR, monthKernel, type MonthKernel, type MonthLanes } from "./month-kernel.ts";
-
-export { STEPS_PER_YEAR };
 
 /** Columns a path holds a year: average and year-end children by type, entries, exits, leavers at 18, care leavers supported, child factor. */
 const extraColumns = 5;
@@ -141,8 +138,8 @@ export class ChildrenFlows {
    * years (default all). A year's rates are set over all lanes at once (lane innermost), then its
    * twelve months run in the path's month kernel (month-kernel.ts), a lane at a time with every
    * type in local variables; each lane's arithmetic is in the same order either way. With
-   * `options`, only the paths those options follow (and the
-   * baseline, whose entries every path reads) are simulated: the others' columns are left as they were.
+   * `options`, only the paths those options follow (and the baseline, whose entries every path
+   * reads) are simulated: the others' columns are left as they were.
    */
   run(values: Float64Array, count: number, years = this.years, options?: readonly number[]): void {
     if (!this.f.hasFlows) return;

@@ -46,6 +46,17 @@ describe("parallel runs", () => {
     await closeSimulationPools();
     expect(resultsJson(await runScenarioAsync(slough, { iterations: 12_345, seed: "kept", workers: 2 }))).toBe(sloughSingle);
   });
+
+  it("send merged bins back to the pool cleared: binned runs of two seeds through the same threads give the single-thread JSON", async () => {
+    await closeSimulationPools();
+    const a = runScenario(bradford, { iterations: 21_111, seed: "bins-a" });
+    expect(a.simulation.percentiles.method).toBe("histogram");
+    const b = resultsJson(runScenario(bradford, { iterations: 21_111, seed: "bins-b" }));
+    for (const [seed, json] of [["bins-a", resultsJson(a)], ["bins-b", b], ["bins-a", resultsJson(a)]]) {
+      expect(resultsJson(await runScenarioAsync(bradford, { iterations: 21_111, seed, workers: 2 }))).toBe(json);
+    }
+    await closeSimulationPools();
+  });
 });
 
 describe("histogram aggregation", () => {
@@ -81,5 +92,19 @@ describe("histogram aggregation", () => {
       expect(Math.abs(b!.sd - exact.sd)).toBeLessThanOrEqual(1e-6 * Math.max(1, exact.sd));
       expect([b!.n, b!.negatives, b!.positives]).toEqual([exact.n, exact.negatives, exact.positives]);
     }
+  });
+
+  it("merges a later partial's bins between its extremes only, and hands them back cleared: the same statistics as one partial", () => {
+    const split = 3 * BLOCK_SIZE;
+    const chunk = (from: number, to: number) => runChunk({ key: "histogram-test", scenario: compiled.scenario, seed: compiled.scenario.simulation.seed, from, to, plan });
+    const two = new Aggregator(size, iterations, plan);
+    expect(two.add(chunk(0, split))).toBeNull(); // taken over, not freed
+    const later = chunk(split, iterations);
+    const sums = later.counts!.reduce((n, c) => n + c, 0);
+    expect(sums).toBeGreaterThan(0);
+    const free = two.add(later);
+    expect(free?.zeroed).toBe(true);
+    expect(free!.counts.every((c) => c === 0)).toBe(true);
+    expect(two.stats()).toEqual(binned);
   });
 });

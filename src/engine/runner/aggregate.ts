@@ -156,6 +156,8 @@ export interface OrderFreeSums {
   max: Float64Array;
   negatives: Float64Array;
   positives: Float64Array;
+  /** Set when every count is already zero (merged and cleared: Aggregator.add), so a partial need not clear them. */
+  zeroed?: boolean;
 }
 
 /** A finished run's order-free sums in this thread (Aggregator.release), for the next binned partial made here. */
@@ -178,7 +180,7 @@ export function emptyPartial(size: number, from: number, to: number, plan: Aggre
     return {
       from, to,
       welford: new Float64Array(blocks * size * 3),
-      counts: reuse.counts.fill(0),
+      counts: reuse.zeroed === true ? reuse.counts : reuse.counts.fill(0),
       min: reuse.min.fill(Infinity),
       max: reuse.max.fill(-Infinity),
       negatives: reuse.negatives.fill(0),

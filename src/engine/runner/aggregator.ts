@@ -1,10 +1,17 @@
+import { binIndex } from "../statistics/binned-quantiles.ts";
 import { Welford } from "../statistics/welford.ts";
 import { binnedStats, exactStats, type OutputStats } from "../statistics/output-stats.ts";
 import { keepSpare, type AggregationMode, type BlockPartial, type Histogram, type OrderFreeSums } from "./aggregate.ts";
 
-/** total[i] += part[i]: a loop of its own, so it is optimised on its first long call. */
-function addCounts(total: Uint32Array, part: Uint32Array): void {
-  for (let i = 0; i < total.length; i++) total[i] += part[i];
+/**
+ * total[i] += part[i], then part[i] = 0, over [from, to]: a loop of its own, so it is optimised on
+ * its first long call.
+ */
+function moveCounts(total: Uint32Array, part: Uint32Array, from: number, to: number): void {
+  for (let i = from; i <= to; i++) {
+    total[i] += part[i];
+    part[i] = 0;
+  }
 }
 
 /**
@@ -36,9 +43,18 @@ export class Aggregator {
       [this.counts, this.min, this.max, this.negatives, this.positives] = [part.counts!, part.min!, part.max!, part.negatives!, part.positives!];
       part = { from: part.from, to: part.to, welford: part.welford };
     } else if (!this.plan.exact) {
-      free = { counts: part.counts!, min: part.min!, max: part.max!, negatives: part.negatives!, positives: part.positives! };
-      addCounts(this.counts, part.counts!);
+      // A partial's values of output k lie in [min[k], max[k]], so its counts outside those bins are
+      // zero: only the bins between are added (a chunk of eight blocks fills about a third of an
+      // output's bins, a constant one bin), and zeroed, so the next partial need not clear 14 MB.
+      free = { counts: part.counts!, min: part.min!, max: part.max!, negatives: part.negatives!, positives: part.positives!, zeroed: true };
       const [min, max, negatives, positives] = [part.min!, part.max!, part.negatives!, part.positives!];
+      const plan = this.plan;
+      const stride = plan.bins + 2;
+      for (let k = 0; k < this.size; k++) {
+        if (!(min[k] <= max[k])) continue;
+        const base = k * stride;
+        moveCounts(this.counts as Uint32Array, part.counts!, base + binIndex(min[k], plan.lo[k], plan.hi[k], plan.bins), base + binIndex(max[k], plan.lo[k], plan.hi[k], plan.bins));
+      }
       for (let k = 0; k < this.size; k++) {
         if (min[k] < this.min[k]) this.min[k] = min[k];
         if (max[k] > this.max[k]) this.max[k] = max[k];

@@ -1,6 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { Welford, binIndex, normal, quantileFromBins, quantileSorted } from "../src/engine/index.ts";
+import { Welford, binIndex, binnedStats, normal, quantileFromBins, quantileSorted } from "../src/engine/index.ts";
 import { assertInDelta } from "./helpers/assert-in-delta.ts";
 import { draw } from "./helpers/sample-moments.ts";
 
@@ -24,6 +24,32 @@ describe("quantileFromBins(counts, lo, hi, p, min, max)", () => {
     expect(Array.from(c)).toEqual([1, 1, 1, 0, 0, 1]);
     expect(quantileFromBins(c, 0, 4, 0, -5, 9)).toBeGreaterThanOrEqual(-5);
     expect(quantileFromBins(c, 0, 4, 1, -5, 9)).toBeLessThanOrEqual(9);
+  });
+});
+
+describe("binnedStats", () => {
+  // It scans only the bins between min's and max's: the same bits as quantileFromBins over all of them.
+  it.each([
+    ["inside the range", 100, 15, 40, 160],
+    ["spilling below and above it", 100, 40, 60, 140],
+    ["in a corner of it", 50, 2, 0, 1000],
+  ])("gives quantileFromBins' figures for values %s", (_, mean, sd, lo, hi) => {
+    const xs = draw(normal(seedrandom.alea(`stats-${mean}-${sd}`), mean, sd), 5_000);
+    const bins = 512;
+    const counts = new Uint32Array(bins + 2);
+    const w = new Welford();
+    let [min, max, negatives, positives] = [Infinity, -Infinity, 0, 0];
+    for (const x of xs) {
+      counts[binIndex(x, lo, hi, bins)]++;
+      w.push(x);
+      [min, max] = [Math.min(min, x), Math.max(max, x)];
+      if (x < 0) negatives++;
+      else if (x > 0) positives++;
+    }
+    const s = binnedStats(w, counts, lo, hi, min, max, negatives, positives)!;
+    const q = (p: number) => quantileFromBins(counts, lo, hi, p, min, max);
+    expect([s.p5, s.p10, s.p50, s.p90, s.p95]).toEqual([q(0.05), q(0.1), q(0.5), q(0.9), q(0.95)]);
+    expect(s.n).toBe(xs.length);
   });
 });
 

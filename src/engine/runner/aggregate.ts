@@ -80,20 +80,33 @@ export function planAggregation(size: number, iterations: number, pilot: Simulat
   const aliasOf = findAliases(pilot.columns);
   const lo = new Float64Array(size);
   const hi = new Float64Array(size);
-  pilot.columns.forEach((col, k) => {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const x of col) {
-      if (Number.isNaN(x)) continue;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
+  const extremes = new Float64Array(2);
+  for (let k = 0; k < size; k++) {
+    columnExtremes(pilot.columns[k], extremes);
+    let [min, max] = extremes;
     if (min === Infinity) [min, max] = [0, 0];
     const spread = Math.max(max - min, Math.abs(max) * 1e-6, 1e-6);
     lo[k] = min - spread;
     hi[k] = max + spread;
-  });
+  }
   return { exact: false, bins: HISTOGRAM_BINS, lo, hi, aliasOf, fixed };
+}
+
+/**
+ * The least and greatest non-NaN value of `col` into out[0], out[1] (Infinity, -Infinity when none):
+ * an indexed loop of its own (a for-of in a closure per column ran at about 9 ns a value). With
+ * sampleHash, planning the reference's binned run took 13-37 -> 4-7 ms, hot, in one process.
+ */
+function columnExtremes(col: Float64Array, out: Float64Array): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < col.length; i++) {
+    const x = col[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  out[0] = min;
+  out[1] = max;
 }
 
 /**
@@ -106,9 +119,7 @@ export function findAliases(columns: readonly Float64Array[], constants = false)
   const byHash = new Map<number, number[]>();
   columns.forEach((col, k) => {
     if (!constants && isConstant(col)) return;
-    const words = new Int32Array(col.buffer, col.byteOffset, col.length * 2);
-    let h = 0x811c9dc5;
-    for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+    const h = sampleHash(new Int32Array(col.buffer, col.byteOffset, col.length * 2));
     const candidates = byHash.get(h);
     const same = candidates?.find((j) => sameBits(columns[j], col, col.length));
     if (same !== undefined) aliasOf[k] = same;
@@ -116,6 +127,16 @@ export function findAliases(columns: readonly Float64Array[], constants = false)
     else byHash.set(h, [k]);
   });
   return aliasOf;
+}
+
+/**
+ * FNV-1a over every sixteenth value's bits: equal columns hash equal and findAliases compares every
+ * bit of those that do, so a sample is as exact as the whole and hashes 2,048 words in 128.
+ */
+function sampleHash(words: Int32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words.length; i += 32) h = Math.imul(Math.imul(h ^ words[i], 0x01000193) ^ words[i + 1], 0x01000193);
+  return h;
 }
 
 /** True when every value of `col` has the bits of its first (a loop: a closure per value was most of planning a run). */

@@ -14,6 +14,13 @@ function moveCounts(total: Uint32Array, part: Uint32Array, from: number, to: num
   }
 }
 
+/** Merges each block's (count, mean, m2) of every output, laid out [block][output][3], into merged[output], in block order. */
+function mergeBlocks(merged: Welford[], welford: Float64Array, size: number): void {
+  for (let o = 0; o < welford.length; o += 3 * size) {
+    for (let k = 0; k < size; k++) merged[k].merge(welford[o + 3 * k], welford[o + 3 * k + 1], welford[o + 3 * k + 2]);
+  }
+}
+
 /**
  * Merges partials into statistics per output. Partials may arrive in any order; they are merged in
  * iteration order, so the statistics depend only on (scenario, seed, iterations).
@@ -137,17 +144,12 @@ export class Aggregator {
       return stats;
     }
     const stride = plan.bins + 2;
-    return Array.from({ length: this.size }, (_, k) => {
-      const w = new Welford();
-      for (const p of parts) {
-        const blocks = p.welford!.length / (this.size * 3);
-        for (let b = 0; b < blocks; b++) {
-          const o = (b * this.size + k) * 3;
-          w.merge(p.welford![o], p.welford![o + 1], p.welford![o + 2]);
-        }
-      }
-      const counts = this.counts.subarray(k * stride, (k + 1) * stride);
-      return binnedStats(w, counts, plan.lo[k], plan.hi[k], this.min[k], this.max[k], this.negatives[k], this.positives[k]);
-    });
+    // Block by block, every output's sums in turn, as they lie in memory (each output's own merges
+    // still in block order: the same bits). Output by output, each read was a block's stride away,
+    // 40 KB for Bradford: a cache miss a read, 25 ms a 100,000-iteration run.
+    const size = this.size;
+    const merged = Array.from({ length: size }, () => new Welford());
+    for (const p of parts) mergeBlocks(merged, p.welford!, size);
+    return merged.map((w, k) => binnedStats(w, this.counts.subarray(k * stride, (k + 1) * stride), plan.lo[k], plan.hi[k], this.min[k], this.max[k], this.negatives[k], this.positives[k]));
   }
 }

@@ -33,13 +33,8 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
       throw new RangeError("orderStatistics requires ascending whole ranks below the number of values");
     }
   }
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = values[i];
-    min = x < min ? x : min;
-    max = x > max ? x : max;
-  }
+  extremes(values, range);
+  const [min, max] = range;
   const scale = BUCKETS / (max - min);
   // Few values, all equal, an infinity, or a width too small to scale: selection in place.
   if (n < BUCKETED_FROM || !(max > min) || !Number.isFinite(max - min) || !Number.isFinite(scale)) {
@@ -47,12 +42,7 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
     for (let j = 0; j < ranks.length; j++) out[j] = values[ranks[j]];
     return out;
   }
-  const last = BUCKETS - 1;
-  counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const b = ((values[i] - min) * scale) | 0;
-    counts[b > last ? last : b]++;
-  }
+  countBuckets(values, min, scale);
   // Each rank's bucket, and where each wanted bucket's values will sit in `spare`.
   const rankBucket = new Int32Array(ranks.length);
   slot.fill(-1);
@@ -71,14 +61,7 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
     }
   }
   if (spare.length < gathered) spare = new Float64Array(Math.max(gathered, 2 * spare.length));
-  fill.fill(0);
-  for (let i = 0; i < n; i++) {
-    const x = values[i];
-    let b = ((x - min) * scale) | 0;
-    if (b > last) b = last;
-    const at = slot[b];
-    if (at >= 0) spare[at + fill[b]++] = x;
-  }
+  gatherBuckets(values, min, scale, spare);
   for (let k = 0; k < ranks.length; ) {
     const b = rankBucket[k];
     let end = k;
@@ -90,4 +73,47 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
     k = end;
   }
   return out;
+}
+
+/*
+ * The passes over the values, each a small function of its own: inside orderStatistics they ran
+ * unoptimised for its first calls (a long compile, deoptimisations on branches not yet taken),
+ * boxing every double into garbage.
+ */
+const range = new Float64Array(2);
+
+/** The least and greatest of `values` (no NaN) into out[0], out[1]. */
+function extremes(values: Float64Array, out: Float64Array): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    min = x < min ? x : min;
+    max = x > max ? x : max;
+  }
+  out[0] = min;
+  out[1] = max;
+}
+
+/** counts[b]: the values in bucket b, (x - min) * scale truncated, the greatest in the last. */
+function countBuckets(values: Float64Array, min: number, scale: number): void {
+  const last = BUCKETS - 1;
+  counts.fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const b = ((values[i] - min) * scale) | 0;
+    counts[b > last ? last : b]++;
+  }
+}
+
+/** Copies the values of each bucket with a slot into `into`, from that slot on, in order. */
+function gatherBuckets(values: Float64Array, min: number, scale: number, into: Float64Array): void {
+  const last = BUCKETS - 1;
+  fill.fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    let b = ((x - min) * scale) | 0;
+    if (b > last) b = last;
+    const at = slot[b];
+    if (at >= 0) into[at + fill[b]++] = x;
+  }
 }

@@ -2,6 +2,7 @@ import { BLOCK_SIZE, columnViews, type SimulationColumns } from "../../engine/in
 import type { CompiledScenario } from "../inputs/compile-scenario.ts";
 import { LANES } from "../inputs/input-sampler.ts";
 import { ScenarioModel, type PartialEvaluation } from "./scenario-model.ts";
+import { zeroOutputs } from "./zero-lines.ts";
 
 export type { SimulationColumns, PartialEvaluation };
 
@@ -75,6 +76,7 @@ function runBlocks(
   const { model, columns, batch, source } = held;
   // A partial evaluation of some options draws only their inputs and the baseline's.
   const onlyOptions = partial?.options?.map((o) => compiled.options[o].id);
+  const fixed = zeroOutputs(compiled);
   for (let start = from; start < to; start += LANES) {
     const count = Math.min(LANES, to - start);
     let distinct = count;
@@ -83,7 +85,7 @@ function runBlocks(
     else distinct = distinctRuns(lanes, start - from, count, batch, source);
     compiled.inputs.drawLanes(batch, distinct, start - from, partial?.throughYear, partial?.nationalThroughYear, onlyOptions);
     model.evaluateBlock(distinct, columns, partial);
-    if (distinct < count) spreadRuns(columns, source, count);
+    if (distinct < count) spreadRuns(columns, source, count, fixed);
     sink.accept(columns, start - from, count);
     onProgress?.(start + count - from, to - from);
   }
@@ -105,9 +107,17 @@ function distinctRuns(lanes: Int32Array, at: number, count: number, batch: Int32
   return distinct;
 }
 
-/** Spreads each distinct lane's outputs to its positions, in place from the end (source[i] <= i). */
-function spreadRuns(columns: readonly Float64Array[], source: Int32Array, count: number): void {
-  for (const column of columns) for (let i = count - 1; i >= 0; i--) column[i] = column[source[i]];
+/**
+ * Spreads each distinct lane's outputs to its positions, in place from the end (source[i] <= i),
+ * but for the outputs `fixed` flags: the model writes them as +0 in every lane of every block (the
+ * aggregation folds them without reading them), so they are +0 at every position already.
+ */
+function spreadRuns(columns: readonly Float64Array[], source: Int32Array, count: number, fixed: Uint8Array): void {
+  for (let k = 0; k < columns.length; k++) {
+    if (fixed[k] === 1) continue;
+    const column = columns[k];
+    for (let i = count - 1; i >= 0; i--) column[i] = column[source[i]];
+  }
 }
 
 /**

@@ -9,3 +9,4 @@ export { beta } from "./beta.ts";
 export { bernoulli } from "./bernoulli.ts";
 export { discrete } from "./discrete.ts";
 export { studentT } from "./student-t.ts";
+export { gammaShape, studentTShape, studentTInto, normalsThenGammaInto, type GammaShape, type StudentTShape } from "./stream-state-draws.ts";

@@ -64,6 +64,20 @@ export class KeyedStream {
   }
 
   /**
+   * firstUniform(iterations[i]) into out[at + i] for i < count, the same bits: a loop here, so no
+   * uniform crosses a call boxed.
+   */
+  firstUniforms(iterations: Int32Array, count: number, out: Float64Array, at: number): void {
+    const base = this.base;
+    for (let i = 0; i < count; i++) {
+      const x = (base + Math.imul(iterations[i], 0x9e3779b1)) | 0;
+      const t = 2091639 * (fmix32(x ^ 0x243f6a88) / TWO_POW_32) + ALEA_NORM;
+      out[at + i] = t - (t | 0);
+    }
+    this.draws += count;
+  }
+
+  /**
    * The first `count` uniforms of `iteration` into out[at], out[at + stride], ...: what reset(iteration)
    * then `count` calls of source() give, bit for bit, stepped in locals. Leaves the stream after them.
    */
@@ -86,6 +100,28 @@ export class KeyedStream {
     this.s2 = s2;
     this.c = c;
     this.draws += count;
+  }
+
+  /**
+   * Positions the stream at the start of `iteration` and copies its state into st as
+   * [s0, s1, s2, c, 0], for draws that step it in a loop of their own (stream-state-draws.ts).
+   */
+  writeState(iteration: number, st: Float64Array): void {
+    this.reset(iteration);
+    st[0] = this.s0;
+    st[1] = this.s1;
+    st[2] = this.s2;
+    st[3] = this.c;
+    st[4] = 0;
+  }
+
+  /** Takes back a state stepped elsewhere (writeState), counting the uniforms it took. */
+  readState(st: Float64Array): void {
+    this.s0 = st[0];
+    this.s1 = st[1];
+    this.s2 = st[2];
+    this.c = st[3];
+    this.draws += st[4];
   }
 
   /** Positions the stream at the start of `iteration` (a non-negative integer). */

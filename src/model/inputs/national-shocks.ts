@@ -1,4 +1,4 @@
-import { KeyedStream, gamma, standardNormal } from "../../engine/index.ts";
+import { KeyedStream, gammaShape, normalsThenGammaInto } from "../../engine/index.ts";
 import { SHOCK_FAMILIES, type ShockFamily } from "../quantities/quantity-schema.ts";
 
 /**
@@ -91,20 +91,18 @@ export class NationalShocks {
   /** shock[family][year - firstYear] for the current lane. */
   readonly shock: Float64Array[];
   private readonly streams: KeyedStream[];
-  private readonly normals: (() => number)[];
-  private readonly chi: (() => number)[];
   private readonly innovations: Float64Array;
   private readonly root: number[][];
   private readonly weights: Float64Array[];
-  private readonly z = new Float64Array(SHOCK_FAMILIES.length);
+  /** A year's normals, one a family, then its gamma (normalsThenGammaInto). */
+  private readonly z = new Float64Array(SHOCK_FAMILIES.length + 1);
+  private readonly chiShape = gammaShape(SHOCK_DEGREES_OF_FREEDOM / 2);
 
   constructor(seed: string, firstYear: number, lastYear: number) {
     this.firstYear = firstYear;
     this.lastYear = lastYear;
     const span = lastYear - firstYear + 1 + MEMORY;
     this.streams = Array.from({ length: span }, (_, k) => new KeyedStream(seed, `national:${firstYear - MEMORY + k}`));
-    this.normals = this.streams.map((s) => standardNormal(s.source));
-    this.chi = this.streams.map((s) => gamma(s.source, SHOCK_DEGREES_OF_FREEDOM / 2));
     this.innovations = new Float64Array(span * SHOCK_FAMILIES.length);
     this.root = cholesky(NATIONAL_CORRELATION);
     this.shock = SHOCK_FAMILIES.map(() => new Float64Array(lastYear - firstYear + 1));
@@ -127,11 +125,12 @@ export class NationalShocks {
     const scale = Math.sqrt((df - 2) / df);
     const z = this.z;
     const streams = Math.min(this.streams.length, throughYear + 1 + MEMORY);
+    const chiShape = this.chiShape;
     for (let k = 0; k < streams; k++) {
-      this.streams[k].reset(iteration);
-      for (let f = 0; f < families; f++) z[f] = this.normals[k]();
-      // One chi-squared per year for all families: a multivariate t, so a bad year is bad for all.
-      const mix = scale / Math.sqrt((2 * this.chi[k]()) / df);
+      // The families' normals, then one chi-squared per year for all of them: a multivariate t, so
+      // a bad year is bad for all (standardNormal and gamma on the year's stream, in that order).
+      normalsThenGammaInto(this.streams[k], iteration, families, chiShape, z, 0);
+      const mix = scale / Math.sqrt((2 * z[families]) / df);
       for (let f = 0; f < families; f++) {
         let x = 0;
         const row = this.root[f];

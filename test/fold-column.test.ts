@@ -26,12 +26,15 @@ function blockOf(kind: number, b: number): Float64Array {
       case 5: return 42; // constant (the fast path)
       case 6: return Number.NaN; // not applicable throughout
       case 7: return i % 3 === 0 ? 0 : i % 3 === 1 ? -0 : 5 * u; // zeros of both signs
+      case 9: return i > 0 && i % 13 === 0 ? Number.NaN : -30 + 60 * u; // NaN scattered after a first value that applies (folded in pairs)
+      case 10: return b % 2 === 0 ? 1e6 * u : 7 + u; // beyond hi, then inside (an odd count of paired columns)
+      case 11: return blockOf(10, b)[i]; // the same bits as kind 10: folded as its alias, which is waiting for a pair in odd blocks
       default: return b % 2 === 0 ? (i === 0 ? hi : 100 + 49 * u) : 60; // the largest exactly hi, then constant
     }
   });
 }
 
-const kinds = 9;
+const kinds = 12;
 
 /** Folding one value at a time: the reference. */
 function reference(blocks: number) {
@@ -82,7 +85,7 @@ describe("the binned fold, in passes (aggregate.ts)", () => {
       bins,
       lo: new Float64Array(kinds).fill(lo),
       hi: new Float64Array(kinds).fill(hi),
-      aliasOf: new Int32Array(kinds).fill(-1),
+      aliasOf: Int32Array.from({ length: kinds }, (_, k) => (k === 11 ? 10 : -1)),
       fixed: new Uint8Array(kinds),
     };
     const part = emptyPartial(kinds, 0, blocks * BLOCK_SIZE, plan);

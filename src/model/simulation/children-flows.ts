@@ -125,12 +125,15 @@ export class ChildrenFlows {
   /** Care leavers supported at the start: first-year leavers at 18 a year (opening stock x exit rates x share at 18) over the leaving rate. */
   private openingCareLeavers(values: Float64Array, i: number): number {
     const f = this.f;
-    const at = (ref: { slot: number; stride: 0 | 1 }) => values[ref.slot * LANES + i];
-    const rate = at(f.careLeaverLeavingRate);
+    // Year 0's values read straight, without a closure a call (one a lane, each block).
+    const rate = values[f.careLeaverLeavingRate.slot * LANES + i];
     if (!(rate > 0)) return 0;
     let exits = 0;
-    for (let p = 0; p < this.types; p++) if (f.exitRate[p] !== null) exits += at(f.opening[p]) * Math.max(0, at(f.exitRate[p]!));
-    return (exits * at(f.shareOfExitsAt18)) / rate;
+    for (let p = 0; p < this.types; p++) {
+      const exitRate = f.exitRate[p];
+      if (exitRate !== null) exits += values[f.opening[p].slot * LANES + i] * Math.max(0, values[exitRate.slot * LANES + i]);
+    }
+    return (exits * values[f.shareOfExitsAt18.slot * LANES + i]) / rate;
   }
 
   /**

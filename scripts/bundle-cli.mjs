@@ -14,7 +14,7 @@
  */
 import { build } from "esbuild";
 import { chmodSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -39,6 +39,21 @@ export async function bundleCli(outdir = "dist/bin") {
     banner: { js: 'import { createRequire as trustsimRequire } from "node:module"; const require = trustsimRequire(import.meta.url);' },
     logLevel: "warning",
     plugins: [
+      {
+        // zod re-exports its 64 locales as z.locales and core.locales; the commands use none but
+        // English (zod configures it itself, from locales/en.js), and the rest were 368 KB of the
+        // largest chunk, parsed on every start.
+        name: "zod-english-only",
+        setup(b) {
+          b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+            /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), "../locales/en.js"), namespace: "zod-english-only" } : undefined,
+          );
+          b.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({
+            contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+            resolveDir: dirname(args.path),
+          }));
+        },
+      },
       {
         name: "bundle-only-listed-packages",
         setup(b) {

@@ -8,11 +8,14 @@ import { KeyedStream, pert, pertColumn, triangular, triangularColumn, uniform, u
 const bits = (xs: Float64Array) => Buffer.from(xs.buffer, xs.byteOffset, xs.byteLength);
 
 describe("KeyedStream's column draws", () => {
-  it("firstUniform(i) is reset(i) then source(), bit for bit, for many iterations", () => {
+  it("firstUniforms(iterations, ...) is reset(i) then source() for each, bit for bit, for many iterations", () => {
     const stream = new KeyedStream("seed-1", "baseline.workforce.agencyShare");
     const other = new KeyedStream("seed-1", "baseline.workforce.agencyShare");
     const iterations = [0, 1, 2, 1023, 1024, 99_999, 2 ** 31 - 1, ...Array.from({ length: 2000 }, (_, i) => 7919 * i)];
-    const ours = Float64Array.from(iterations, (i) => stream.firstUniform(i));
+    const out = new Float64Array(iterations.length + 3).fill(7);
+    stream.firstUniforms(Int32Array.from(iterations), iterations.length, out, 3);
+    expect([...out.subarray(0, 3)]).toEqual([7, 7, 7]);
+    const ours = out.subarray(3);
     const reference = Float64Array.from(iterations, (i) => {
       other.reset(i);
       return other.source();

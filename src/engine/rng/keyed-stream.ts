@@ -53,19 +53,9 @@ export class KeyedStream {
   }
 
   /**
-   * The first uniform of `iteration`: what reset(iteration) then source() give, bit for bit, from
-   * one hash of the three (Alea's first output reads only s0 and c = 1). Leaves the stream where it was.
-   */
-  firstUniform(iteration: number): number {
-    const x = (this.base + Math.imul(iteration, 0x9e3779b1)) | 0;
-    const t = 2091639 * (fmix32(x ^ 0x243f6a88) / TWO_POW_32) + ALEA_NORM;
-    this.draws++;
-    return t - (t | 0);
-  }
-
-  /**
-   * firstUniform(iterations[i]) into out[at + i] for i < count, the same bits: a loop here, so no
-   * uniform crosses a call boxed.
+   * The first uniform of each of iterations[0 .. count) into out[at + i]: what reset(iterations[i])
+   * then source() give, bit for bit, from one hash of the three (Alea's first output reads only s0
+   * and c = 1). A loop here, so no uniform crosses a call boxed. Leaves the stream where it was.
    */
   firstUniforms(iterations: Int32Array, count: number, out: Float64Array, at: number): void {
     const base = this.base;

@@ -43,8 +43,18 @@ export interface Histogram {
 export interface BlockPartial {
   from: number;
   to: number;
-  /** Exact: each output's values; null for an output equal in every block to its alias (plan.aliasOf), not stored. */
+  /**
+   * Exact: each output's values (stored values when `slots` is set); null for an output equal in
+   * every block to its alias (plan.aliasOf), not stored.
+   */
   columns?: (Float64Array | null)[];
+  /**
+   * Exact, when repeated lanes are stored once (a conditioned run: BlockFolder.acceptRuns): the
+   * stored value of position from + i is columns[k][slots[i]]. Absent: position i's is columns[k][i].
+   */
+  slots?: Int32Array;
+  /** With `slots`: the stored values filled so far (the next block's first slot). */
+  stored?: number;
   /** Per block, per output: count, mean, m2 of its non-NaN values (merged in block order). */
   welford?: Float64Array;
   /** Per output: bins + 2 counts (order-free sums). */
@@ -186,14 +196,18 @@ let spare: OrderFreeSums | null = null;
 
 /**
  * Creates the partial that consecutive blocks starting at `from` fold into, binned in `reuse`'s
- * buffers when given, else in a finished run's (same shape) when this thread kept one.
+ * buffers when given, else in a finished run's (same shape) when this thread kept one. Exact, with
+ * `storedValues` below to - from: the values its blocks will store when repeated lanes arrive once
+ * each (BlockFolder.acceptRuns; a conditioned run of 10,000 positions may hold 3,000 futures).
  */
-export function emptyPartial(size: number, from: number, to: number, plan: AggregationMode, reuse?: OrderFreeSums): BlockPartial {
+export function emptyPartial(size: number, from: number, to: number, plan: AggregationMode, reuse?: OrderFreeSums, storedValues = to - from): BlockPartial {
   if (plan.exact) {
     const stored = [...plan.aliasOf.subarray(0, size)].filter((j) => j < 0).length;
-    const views = columnViews(stored, to - from);
+    const runs = storedValues < to - from;
+    const views = columnViews(stored, runs ? storedValues : to - from);
     let next = 0;
-    return { from, to, columns: Array.from({ length: size }, (_, k) => (plan.aliasOf[k] < 0 ? views[next++] : null)) };
+    const columns = Array.from({ length: size }, (_, k) => (plan.aliasOf[k] < 0 ? views[next++] : null));
+    return runs ? { from, to, columns, slots: new Int32Array(to - from), stored: 0 } : { from, to, columns };
   }
   const blocks = Math.ceil((to - from) / BLOCK_SIZE);
   reuse ??= takeSpare();
@@ -247,27 +261,35 @@ export class BlockFolder {
     this.aliased = Int32Array.from(plan.aliasOf.subarray(0, size));
   }
 
+  /**
+   * Folds a block whose repeated lanes were simulated once: position start + i holds
+   * columns[k][source[i]], for `distinct` values. An exact partial with slots stores each value
+   * once; any other spreads them to their positions in place (the plan's fixed outputs are +0 at
+   * every position already) and folds them as `accept` does.
+   */
+  acceptRuns(columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number): void {
+    const part = this.part;
+    if (part.slots === undefined) {
+      spreadRuns(columns, source, count, this.plan.fixed);
+      this.accept(columns, start, count);
+      return;
+    }
+    const at = this.store(columns, distinct);
+    const slots = part.slots;
+    for (let i = 0; i < count; i++) slots[start + i] = at + source[i];
+  }
+
   /** Folds `count` lanes of `columns` as iterations part.from + start ... (start a multiple of BLOCK_SIZE). */
   accept(columns: readonly Float64Array[], start: number, count: number): void {
     const part = this.part;
     const size = this.size;
     if (this.plan.exact) {
-      const target = part.columns!;
-      const aliased = this.aliased;
-      const fixed = this.plan.fixed;
-      for (let k = 0; k < size; k++) {
-        const j = aliased[k];
-        if (j >= 0) {
-          // Both +0 throughout: equal without comparing.
-          if ((fixed[k] === 1 && fixed[j] === 1) || sameBits(columns[j], columns[k], count)) continue;
-          // Equal to its alias until this block: stored from now on, with the alias's values so far.
-          const own = new Float64Array(part.to - part.from);
-          own.set(target[j]!.subarray(0, start));
-          target[k] = own;
-          aliased[k] = -1;
-        }
-        target[k]!.set(columns[k].subarray(0, count), start);
+      if (part.slots === undefined) {
+        this.storeAt(columns, start, count);
+        return;
       }
+      const at = this.store(columns, count);
+      for (let i = 0; i < count; i++) part.slots[start + i] = at + i;
       return;
     }
     const plan = this.plan;
@@ -317,6 +339,34 @@ export class BlockFolder {
         continue;
       }
       foldColumn(values, count, k, los[k], his[k], bins, counts, k * stride, minima, maxima, negativeCounts, positiveCounts, welford, o);
+    }
+  }
+
+  /** Stores `count` values of each column at the partial's next slots; returns the first. */
+  private store(columns: readonly Float64Array[], count: number): number {
+    const at = this.part.stored!;
+    this.storeAt(columns, at, count);
+    this.part.stored = at + count;
+    return at;
+  }
+
+  /** Exact: copies `count` values of each stored column to [at, at + count) of the partial's. */
+  private storeAt(columns: readonly Float64Array[], at: number, count: number): void {
+    const target = this.part.columns!;
+    const aliased = this.aliased;
+    const fixed = this.plan.fixed;
+    for (let k = 0; k < this.size; k++) {
+      const j = aliased[k];
+      if (j >= 0) {
+        // Both +0 throughout: equal without comparing.
+        if ((fixed[k] === 1 && fixed[j] === 1) || sameBits(columns[j], columns[k], count)) continue;
+        // Equal to its alias until this block: stored from now on, with the alias's values so far.
+        const own = new Float64Array(target[j]!.length);
+        own.set(target[j]!.subarray(0, at));
+        target[k] = own;
+        aliased[k] = -1;
+      }
+      target[k]!.set(columns[k].subarray(0, count), at);
     }
   }
 
@@ -441,8 +491,23 @@ export function truncatePartial(part: BlockPartial, through: number, size: numbe
     ...part,
     to: through,
     ...(part.welford !== undefined ? { welford: part.welford.subarray(0, blocks * size * 3) } : {}),
-    ...(part.columns !== undefined ? { columns: part.columns.map((c) => (c === null ? null : c.subarray(0, through - part.from))) } : {}),
+    ...(part.columns !== undefined && part.slots === undefined ? { columns: part.columns.map((c) => (c === null ? null : c.subarray(0, through - part.from))) } : {}),
+    // Stored once each: the values are those of the blocks folded, up to `stored`, as they are.
+    ...(part.slots !== undefined ? { slots: part.slots.subarray(0, through - part.from) } : {}),
   };
+}
+
+/**
+ * Spreads each distinct lane's outputs to its positions, in place from the end (source[i] <= i),
+ * but for the outputs `fixed` flags: the model writes them as +0 in every lane of every block (the
+ * aggregation folds them without reading them), so they are +0 at every position already.
+ */
+export function spreadRuns(columns: readonly Float64Array[], source: Int32Array, count: number, fixed: Uint8Array): void {
+  for (let k = 0; k < columns.length; k++) {
+    if (fixed[k] === 1) continue;
+    const column = columns[k];
+    for (let i = count - 1; i >= 0; i--) column[i] = column[source[i]];
+  }
 }
 
 /** Folds one block's simulated columns (the first block, already simulated for planning). */

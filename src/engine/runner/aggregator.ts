@@ -14,6 +14,11 @@ function moveCounts(total: Uint32Array, part: Uint32Array, from: number, to: num
   }
 }
 
+/** Each position's stored value, out[at + i] = stored[slots[i]] (a partial whose repeated lanes were stored once). */
+function spreadSlots(stored: Float64Array, slots: Int32Array, out: Float64Array, at: number): void {
+  for (let i = 0; i < slots.length; i++) out[at + i] = stored[slots[i]];
+}
+
 /** Merges each block's (count, mean, m2) of every output, laid out [block][output][3], into merged[output], in block order. */
 function mergeBlocks(merged: Welford[], welford: Float64Array, size: number): void {
   for (let o = 0; o < welford.length; o += 3 * size) {
@@ -95,7 +100,13 @@ export class Aggregator {
     const counts = new Array<number>(bins).fill(0);
     if (plan.exact) {
       const values: number[] = [];
-      for (const p of parts) for (const x of p.columns![k] ?? p.columns![plan.aliasOf[k]]!) if (x === x) values.push(x);
+      for (const p of parts) {
+        const column = p.columns![k] ?? p.columns![plan.aliasOf[k]]!;
+        for (let i = 0; i < p.to - p.from; i++) {
+          const x = column[p.slots === undefined ? i : p.slots[i]];
+          if (x === x) values.push(x);
+        }
+      }
       if (values.length === 0) return { lo: 0, hi: 0, counts };
       let [lo, hi] = [Infinity, -Infinity];
       for (const x of values) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
@@ -138,7 +149,11 @@ export class Aggregator {
           stats.push(stats[j]);
           continue;
         }
-        for (const p of parts) all.set(p.columns![k] ?? p.columns![j]!, p.from);
+        for (const p of parts) {
+          const column = p.columns![k] ?? p.columns![j]!;
+          if (p.slots === undefined) all.set(column.subarray(0, p.to - p.from), p.from);
+          else spreadSlots(column, p.slots, all, p.from);
+        }
         stats.push(exactStats(all, scratch));
       }
       return stats;

@@ -1,7 +1,7 @@
 import { BlockFolder, emptyPartial, type AggregationMode, type BlockPartial, type OrderFreeSums } from "../../engine/index.ts";
 import { compileScenario, type CompiledScenario } from "../inputs/compile-scenario.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
-import { simulateBlocks } from "./simulate.ts";
+import { simulateBlocks, storedValues } from "./simulate.ts";
 
 /** Consecutive blocks [from, to) of one run: the unit of work a worker (or the main thread) does. */
 export interface ChunkTask {
@@ -29,9 +29,10 @@ export function compiledFor(task: Pick<ChunkTask, "key" | "scenario" | "seed">):
 /** Simulates the task's positions and folds each block of columns into one partial as it is made. */
 export function runChunk(task: ChunkTask): BlockPartial {
   const compiled = compiledFor(task);
-  const part = emptyPartial(compiled.layout.size, task.from, task.to, task.plan, task.reuse);
+  const lanes = task.lanes ?? null;
+  const part = emptyPartial(compiled.layout.size, task.from, task.to, task.plan, task.reuse, storedValues(compiled, lanes, task.from, task.to));
   const folder = new BlockFolder(part, task.plan, compiled.layout.size);
-  simulateBlocks(compiled, task.from, task.to, folder, task.lanes ?? null);
+  simulateBlocks(compiled, task.from, task.to, folder, lanes);
   folder.complete();
   return part;
 }

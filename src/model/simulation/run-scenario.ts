@@ -4,7 +4,7 @@ import { workerModule, Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, planAg
 import { buildResults, type ConditioningSummary, type PercentileMethod, type Results } from "./results.ts";
 import { compiledFor, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
-import { simulateBlocks, type ProgressListener } from "./simulate.ts";
+import { simulateBlocks, storedValues, type ProgressListener } from "./simulate.ts";
 import { zeroOutputs } from "./zero-lines.ts";
 
 export { BLOCK_SIZE };
@@ -80,16 +80,32 @@ function prepare(scenario: Scenario, options: RunOptions, wholeRun: boolean): Pr
   if (options.lanes !== undefined && options.lanes.length !== iterations) throw new RangeError("runScenario requires one lane per iteration");
   const pilotTo = Math.min(iterations, BLOCK_SIZE);
   let planned: { plan: AggregationMode; first: Prepared["first"] } | null = null;
+  const lanes = options.lanes ?? null;
+  // The plan from the first block's distinct lanes: the same plan as from its positions (equal
+  // columns, constants and extremes are the same over either), so a repeated lane is stored once.
+  const planFrom = (block: readonly Float64Array[], count: number) => {
+    const pilot: SimulationColumns = { from: 0, to: count, columns: block[0].length === count ? [...block] : block.map((c) => c.subarray(0, count)) };
+    return planAggregation(size, iterations, pilot, zeroOutputs(compiled));
+  };
+  const firstPartial = (plan: AggregationMode, count: number) => {
+    const to = wholeRun ? iterations : count;
+    const part = emptyPartial(size, 0, to, plan, undefined, storedValues(compiled, lanes, 0, to));
+    return { part, folder: new BlockFolder(part, plan, size) };
+  };
   simulateBlocks(compiled, 0, pilotTo, {
     accept(block, _start, count) {
-      const pilot: SimulationColumns = { from: 0, to: count, columns: block[0].length === count ? [...block] : block.map((c) => c.subarray(0, count)) };
-      const plan = planAggregation(size, iterations, pilot, zeroOutputs(compiled));
-      const part = emptyPartial(size, 0, wholeRun ? iterations : count, plan);
-      const folder = new BlockFolder(part, plan, size);
-      folder.accept(block, 0, count);
-      planned = { plan, first: { part, folder } };
+      const chosen = planFrom(block, count);
+      const first = firstPartial(chosen, count);
+      first.folder.accept(block, 0, count);
+      planned = { plan: chosen, first };
     },
-  }, options.lanes?.subarray(0, pilotTo) ?? null);
+    acceptRuns(block, _start, count, source, distinct) {
+      const chosen = planFrom(block, distinct);
+      const first = firstPartial(chosen, count);
+      first.folder.acceptRuns(block, 0, count, source, distinct);
+      planned = { plan: chosen, first };
+    },
+  }, lanes?.subarray(0, pilotTo) ?? null);
   const { plan, first } = planned!;
   const aggregator = new Aggregator(size, iterations, plan);
   return { iterations, seed, base: { key, scenario, seed, plan }, aggregator, compiled, lanes: options.lanes ?? null, conditioning: options.conditioning, pilotTo, first };
@@ -111,7 +127,10 @@ function thisThreadRun(p: Prepared): { fold(from: number, to: number): void; end
   const { part, folder } = p.first;
   return {
     fold(from, to) {
-      const sink = { accept: (columns: readonly Float64Array[], start: number, count: number) => folder.accept(columns, from + start, count) };
+      const sink = {
+        accept: (columns: readonly Float64Array[], start: number, count: number) => folder.accept(columns, from + start, count),
+        acceptRuns: (columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number) => folder.acceptRuns(columns, from + start, count, source, distinct),
+      };
       simulateBlocks(p.compiled, from, to, sink, p.lanes === null ? null : p.lanes.subarray(from, to));
     },
     /** Hands the partial over, cut to [0, through) when pool threads ran the rest. */

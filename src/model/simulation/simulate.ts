@@ -1,4 +1,4 @@
-import { BLOCK_SIZE, columnViews, type SimulationColumns } from "../../engine/index.ts";
+import { BLOCK_SIZE, columnViews, spreadRuns, type SimulationColumns } from "../../engine/index.ts";
 import type { CompiledScenario } from "../inputs/compile-scenario.ts";
 import { LANES } from "../inputs/input-sampler.ts";
 import { ScenarioModel, type PartialEvaluation } from "./scenario-model.ts";
@@ -12,6 +12,11 @@ export type ProgressListener = (done: number, total: number) => void;
 /** Receives each block's output columns (columns[output][lane], valid for `count` lanes); reused, so copy what must be kept. */
 export interface BlockSink {
   accept(columns: readonly Float64Array[], start: number, count: number): void;
+  /**
+   * When present, a block whose lanes repeat arrives with each distinct lane once: position
+   * start + i holds columns[k][source[i]], for `distinct` values (else the runs are spread first).
+   */
+  acceptRuns?(columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number): void;
 }
 
 /** The iterations positions [from, to) simulate, lanes[j - from] for position j, or the positions themselves when null. */
@@ -85,8 +90,11 @@ function runBlocks(
     else distinct = distinctRuns(lanes, start - from, count, batch, source);
     compiled.inputs.drawLanes(batch, distinct, start - from, partial?.throughYear, partial?.nationalThroughYear, onlyOptions);
     model.evaluateBlock(distinct, columns, partial);
-    if (distinct < count) spreadRuns(columns, source, count, fixed);
-    sink.accept(columns, start - from, count);
+    if (distinct < count && sink.acceptRuns !== undefined) sink.acceptRuns(columns, start - from, count, source, distinct);
+    else {
+      if (distinct < count) spreadRuns(columns, source, count, fixed);
+      sink.accept(columns, start - from, count);
+    }
     onProgress?.(start + count - from, to - from);
   }
 }
@@ -108,16 +116,18 @@ function distinctRuns(lanes: Int32Array, at: number, count: number, batch: Int32
 }
 
 /**
- * Spreads each distinct lane's outputs to its positions, in place from the end (source[i] <= i),
- * but for the outputs `fixed` flags: the model writes them as +0 in every lane of every block (the
- * aggregation folds them without reading them), so they are +0 at every position already.
+ * The values a sink taking runs (BlockSink.acceptRuns) is handed for positions [from, to) of
+ * simulateBlocks(compiled, from, to, sink, lanes): each block's distinct lanes, or every position
+ * where runBlocks simulates each (no lanes, or national futures supplied by position).
  */
-function spreadRuns(columns: readonly Float64Array[], source: Int32Array, count: number, fixed: Uint8Array): void {
-  for (let k = 0; k < columns.length; k++) {
-    if (fixed[k] === 1) continue;
-    const column = columns[k];
-    for (let i = count - 1; i >= 0; i--) column[i] = column[source[i]];
+export function storedValues(compiled: CompiledScenario, lanes: LaneMap, from: number, to: number): number {
+  if (lanes === null || compiled.inputs.suppliesNational) return to - from;
+  let stored = 0;
+  for (let start = from; start < to; start += LANES) {
+    const end = Math.min(to, start + LANES) - from;
+    for (let i = start - from; i < end; i++) if (i === start - from || lanes[i] !== lanes[i - 1]) stored++;
   }
+  return stored;
 }
 
 /**

@@ -20,6 +20,11 @@ export interface ChunkTask {
 
 let cached: { key: string; compiled: CompiledScenario } | null = null;
 
+/** The key of a run's tasks: the scenario and seed it compiles from. */
+export function runKey(scenario: Scenario, seed: string): string {
+  return `${seed}\u0000${JSON.stringify(scenario)}`;
+}
+
 /** The compiled scenario of a task, compiled once per thread per (scenario, seed). */
 export function compiledFor(task: Pick<ChunkTask, "key" | "scenario" | "seed">): CompiledScenario {
   if (cached?.key !== task.key) cached = { key: task.key, compiled: compileScenario(task.scenario, task.seed) };

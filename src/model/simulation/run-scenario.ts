@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import type { Piscina } from "piscina";
 import { workerModule, Aggregator, BLOCK_SIZE, BlockFolder, emptyPartial, planAggregation, truncatePartial, type AggregationMode, type BlockPartial, type OrderFreeSums, type SimulationColumns } from "../../engine/index.ts";
 import { buildResults, type ConditioningSummary, type PercentileMethod, type Results } from "./results.ts";
-import { compiledFor, type ChunkTask } from "./run-chunk.ts";
+import { compiledFor, runKey, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { simulateBlocks, storedValues, type ProgressListener } from "./simulate.ts";
 import { zeroOutputs } from "./zero-lines.ts";
@@ -74,7 +74,7 @@ function prepare(scenario: Scenario, options: RunOptions, wholeRun: boolean): Pr
   if (!(Number.isInteger(iterations) && iterations >= 1)) {
     throw new RangeError("runScenario requires a positive whole number of iterations");
   }
-  const key = `${seed}\u0000${JSON.stringify(scenario)}`;
+  const key = runKey(scenario, seed);
   const compiled = compiledFor({ key, scenario, seed });
   const size = compiled.layout.size;
   if (options.lanes !== undefined && options.lanes.length !== iterations) throw new RangeError("runScenario requires one lane per iteration");

@@ -129,7 +129,8 @@ export function studentTInto(stream: KeyedStream, iteration: number, shape: Stud
 /**
  * For `iteration`: `normals` polar normals (standardNormal(stream.source), in turn) into
  * out[at .. at + normals), then one gamma(stream.source, shape) into out[at + normals]. Leaves the
- * stream after them.
+ * stream after them. The normals and the gamma in loops of their own: one loop testing which it
+ * was drawing at each step took 7% longer (630,000 calls, hot, the two alternating).
  */
 export function normalsThenGammaInto(stream: KeyedStream, iteration: number, normals: number, shape: GammaShape, out: Float64Array, at: number): void {
   stream.writeState(iteration, st);
@@ -138,48 +139,66 @@ export function normalsThenGammaInto(stream: KeyedStream, iteration: number, nor
   let s2 = st[2];
   let c = st[3];
   let taken = 0;
-  const { d, c: gc } = shape;
-  for (let k = 0; k <= normals; k++) {
-    let v = 0;
-    let x = 0;
-    for (;;) {
-      do {
-        let r: number;
-        let px: number;
-        do {
-          let t = 2091639 * s0 + c * ALEA_NORM;
-          s0 = s1;
-          s1 = s2;
-          c = t | 0;
-          s2 = t - c;
-          px = 2 * s2 - 1;
-          t = 2091639 * s0 + c * ALEA_NORM;
-          s0 = s1;
-          s1 = s2;
-          c = t | 0;
-          s2 = t - c;
-          const py = 2 * s2 - 1;
-          taken += 2;
-          r = px * px + py * py;
-        } while (r >= 1 || r === 0);
-        x = px * Math.sqrt((-2 * Math.log(r)) / r);
-        if (k < normals) break;
-        v = 1 + gc * x;
-      } while (v <= 0);
-      if (k < normals) break;
-      v = v * v * v;
-      const t = 2091639 * s0 + c * ALEA_NORM;
+  for (let k = 0; k < normals; k++) {
+    let r: number;
+    let px: number;
+    do {
+      let t = 2091639 * s0 + c * ALEA_NORM;
       s0 = s1;
       s1 = s2;
       c = t | 0;
       s2 = t - c;
-      taken++;
-      const u = s2;
-      if (u < 1 - 0.0331 * x * x * x * x) break;
-      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) break;
-    }
-    out[at + k] = k < normals ? x : d * v;
+      px = 2 * s2 - 1;
+      t = 2091639 * s0 + c * ALEA_NORM;
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      const py = 2 * s2 - 1;
+      taken += 2;
+      r = px * px + py * py;
+    } while (r >= 1 || r === 0);
+    out[at + k] = px * Math.sqrt((-2 * Math.log(r)) / r);
   }
+  // gamma: Marsaglia and Tsang (gamma.ts), from polar normals.
+  const { d, c: gc } = shape;
+  let v: number;
+  for (;;) {
+    let x: number;
+    do {
+      let r: number;
+      let px: number;
+      do {
+        let t = 2091639 * s0 + c * ALEA_NORM;
+        s0 = s1;
+        s1 = s2;
+        c = t | 0;
+        s2 = t - c;
+        px = 2 * s2 - 1;
+        t = 2091639 * s0 + c * ALEA_NORM;
+        s0 = s1;
+        s1 = s2;
+        c = t | 0;
+        s2 = t - c;
+        const py = 2 * s2 - 1;
+        taken += 2;
+        r = px * px + py * py;
+      } while (r >= 1 || r === 0);
+      x = px * Math.sqrt((-2 * Math.log(r)) / r);
+      v = 1 + gc * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const t = 2091639 * s0 + c * ALEA_NORM;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    taken++;
+    const u = s2;
+    if (u < 1 - 0.0331 * x * x * x * x) break;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) break;
+  }
+  out[at + normals] = d * v;
   st[0] = s0;
   st[1] = s1;
   st[2] = s2;

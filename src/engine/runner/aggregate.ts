@@ -267,28 +267,32 @@ export class BlockFolder {
    * once; any other spreads them to their positions in place (the plan's fixed outputs are +0 at
    * every position already) and folds them as `accept` does.
    */
-  acceptRuns(columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number): void {
+  acceptRuns(columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number, copies?: Int32Array): void {
     const part = this.part;
     if (part.slots === undefined) {
       spreadRuns(columns, source, count, this.plan.fixed);
-      this.accept(columns, start, count);
+      this.accept(columns, start, count, copies);
       return;
     }
-    const at = this.store(columns, distinct);
+    const at = this.store(columns, distinct, copies);
     const slots = part.slots;
     for (let i = 0; i < count; i++) slots[start + i] = at + source[i];
   }
 
-  /** Folds `count` lanes of `columns` as iterations part.from + start ... (start a multiple of BLOCK_SIZE). */
-  accept(columns: readonly Float64Array[], start: number, count: number): void {
+  /**
+   * Folds `count` lanes of `columns` as iterations part.from + start ... (start a multiple of
+   * BLOCK_SIZE). `copies[k] = j` says output k is a copy of output j in this block (as the model
+   * wrote them), so an alias that is its copy is equal without reading either (-1: compare them).
+   */
+  accept(columns: readonly Float64Array[], start: number, count: number, copies?: Int32Array): void {
     const part = this.part;
     const size = this.size;
     if (this.plan.exact) {
       if (part.slots === undefined) {
-        this.storeAt(columns, start, count);
+        this.storeAt(columns, start, count, copies);
         return;
       }
-      const at = this.store(columns, count);
+      const at = this.store(columns, count, copies);
       for (let i = 0; i < count; i++) part.slots[start + i] = at + i;
       return;
     }
@@ -309,7 +313,7 @@ export class BlockFolder {
     // An alias that differs in this block takes its own copy of the sums so far, before they include the block.
     for (let k = 0; k < size; k++) {
       const j = aliased[k];
-      if (j >= 0 && !sameBits(columns[j], columns[k], count)) this.separate(k, j);
+      if (j >= 0 && !(copies !== undefined && copies[k] === j) && !sameBits(columns[j], columns[k], count)) this.separate(k, j);
     }
     for (let k = 0; k < size; k++) {
       const o = (block * size + k) * 3;
@@ -343,15 +347,15 @@ export class BlockFolder {
   }
 
   /** Stores `count` values of each column at the partial's next slots; returns the first. */
-  private store(columns: readonly Float64Array[], count: number): number {
+  private store(columns: readonly Float64Array[], count: number, copies: Int32Array | undefined): number {
     const at = this.part.stored!;
-    this.storeAt(columns, at, count);
+    this.storeAt(columns, at, count, copies);
     this.part.stored = at + count;
     return at;
   }
 
   /** Exact: copies `count` values of each stored column to [at, at + count) of the partial's. */
-  private storeAt(columns: readonly Float64Array[], at: number, count: number): void {
+  private storeAt(columns: readonly Float64Array[], at: number, count: number, copies: Int32Array | undefined): void {
     const target = this.part.columns!;
     const aliased = this.aliased;
     const fixed = this.plan.fixed;
@@ -359,7 +363,7 @@ export class BlockFolder {
       const j = aliased[k];
       if (j >= 0) {
         // Both +0 throughout: equal without comparing.
-        if ((fixed[k] === 1 && fixed[j] === 1) || sameBits(columns[j], columns[k], count)) continue;
+        if ((fixed[k] === 1 && fixed[j] === 1) || (copies !== undefined && copies[k] === j) || sameBits(columns[j], columns[k], count)) continue;
         // Equal to its alias until this block: stored from now on, with the alias's values so far.
         const own = new Float64Array(target[j]!.length);
         own.set(target[j]!.subarray(0, at));

@@ -93,16 +93,16 @@ function prepare(scenario: Scenario, options: RunOptions, wholeRun: boolean): Pr
     return { part, folder: new BlockFolder(part, plan, size) };
   };
   simulateBlocks(compiled, 0, pilotTo, {
-    accept(block, _start, count) {
+    accept(block, _start, count, copies) {
       const chosen = planFrom(block, count);
       const first = firstPartial(chosen, count);
-      first.folder.accept(block, 0, count);
+      first.folder.accept(block, 0, count, copies);
       planned = { plan: chosen, first };
     },
-    acceptRuns(block, _start, count, source, distinct) {
+    acceptRuns(block, _start, count, source, distinct, copies) {
       const chosen = planFrom(block, distinct);
       const first = firstPartial(chosen, count);
-      first.folder.acceptRuns(block, 0, count, source, distinct);
+      first.folder.acceptRuns(block, 0, count, source, distinct, copies);
       planned = { plan: chosen, first };
     },
   }, lanes?.subarray(0, pilotTo) ?? null);
@@ -128,8 +128,9 @@ function thisThreadRun(p: Prepared): { fold(from: number, to: number): void; end
   return {
     fold(from, to) {
       const sink = {
-        accept: (columns: readonly Float64Array[], start: number, count: number) => folder.accept(columns, from + start, count),
-        acceptRuns: (columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number) => folder.acceptRuns(columns, from + start, count, source, distinct),
+        accept: (columns: readonly Float64Array[], start: number, count: number, copies?: Int32Array) => folder.accept(columns, from + start, count, copies),
+        acceptRuns: (columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number, copies?: Int32Array) =>
+          folder.acceptRuns(columns, from + start, count, source, distinct, copies),
       };
       simulateBlocks(p.compiled, from, to, sink, p.lanes === null ? null : p.lanes.subarray(from, to));
     },

@@ -83,6 +83,14 @@ export class ScenarioModel {
   private readonly evaluatedSub: Float64Array[][][];
   /** Lines known to be 0 under each option's terms (zero-lines.ts): written as zeros, not evaluated. */
   private readonly zero: boolean[][];
+  /**
+   * For the block last evaluated, copiedFrom[k] = j when output k was written as a copy of output j
+   * (a shared line evaluated once for every option under the same key), else -1: the aggregation
+   * then knows the two are equal without reading them (BlockFolder).
+   */
+  readonly copiedFrom: Int32Array;
+  /** Each output column's index in the `out` last seen. */
+  private outputIndex = new Map<Float64Array, number>();
 
   constructor(
     private readonly c: CompiledScenario,
@@ -119,6 +127,7 @@ export class ScenarioModel {
     this.evaluatedKey = Array.from({ length: n }, () => c.lines.map(() => null));
     this.evaluatedLine = Array.from({ length: n }, () => c.lines.map(() => this.scratchLines[0]));
     this.evaluatedSub = Array.from({ length: n }, () => c.lines.map(() => []));
+    this.copiedFrom = new Int32Array(c.layout.size).fill(-1);
     this.ctx = {
       count: 0,
       t: 0,
@@ -147,7 +156,15 @@ export class ScenarioModel {
     this.yearFinance = c.options.map((_, o) =>
       Array.from({ length: c.years }, (_, t) => Object.fromEntries(FINANCE_LINES.map((l) => [l.name, out[layout.yearly(o, t, l.name)]])) as unknown as FinanceColumns),
     );
+    this.outputIndex = new Map(out.map((column, k) => [column, k]));
     this.resolvedFor = out;
+  }
+
+  /** Records that output column `to` now holds output column `from`'s values (copiedFrom); scratch columns are not outputs. */
+  private copied(to: Float64Array, from: Float64Array): void {
+    const k = this.outputIndex.get(to);
+    const j = this.outputIndex.get(from);
+    if (k !== undefined && j !== undefined) this.copiedFrom[k] = j;
   }
 
   private col(ref: QuantityRef, t: number): number {
@@ -180,6 +197,7 @@ export class ScenarioModel {
     const base = this.path(0, c.baseYearIndex);
     for (let i = 0; i < count; i++) this.realBase[i] = base[i];
     for (const keys of this.evaluatedKey) keys.fill(null);
+    this.copiedFrom.fill(-1);
     for (let o = 0; o < c.options.length; o++) {
       if (partial?.options !== undefined && !partial.options.includes(o)) continue;
       const main = this.runOption(o, count, out, years);
@@ -292,6 +310,10 @@ export class ScenarioModel {
         copyLanes(lines[k], this.evaluatedLine[t][k], count);
         const rows = sub[k];
         for (let j = 0; j < rows.length; j++) copyLanes(rows[j], this.evaluatedSub[t][k][j], count);
+        if (persistent) {
+          this.copied(lines[k], this.evaluatedLine[t][k]);
+          for (let j = 0; j < rows.length; j++) this.copied(rows[j], this.evaluatedSub[t][k][j]);
+        }
         continue;
       }
       if (zero[k]) {

@@ -11,12 +11,13 @@ export type ProgressListener = (done: number, total: number) => void;
 
 /** Receives each block's output columns (columns[output][lane], valid for `count` lanes); reused, so copy what must be kept. */
 export interface BlockSink {
-  accept(columns: readonly Float64Array[], start: number, count: number): void;
+  /** `copies[k] = j`: output k holds output j's values, bit for bit, in this block (-1: not known; ScenarioModel.copiedFrom). */
+  accept(columns: readonly Float64Array[], start: number, count: number, copies?: Int32Array): void;
   /**
    * When present, a block whose lanes repeat arrives with each distinct lane once: position
    * start + i holds columns[k][source[i]], for `distinct` values (else the runs are spread first).
    */
-  acceptRuns?(columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number): void;
+  acceptRuns?(columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number, copies?: Int32Array): void;
 }
 
 /** The iterations positions [from, to) simulate, lanes[j - from] for position j, or the positions themselves when null. */
@@ -90,10 +91,11 @@ function runBlocks(
     else distinct = distinctRuns(lanes, start - from, count, batch, source);
     compiled.inputs.drawLanes(batch, distinct, start - from, partial?.throughYear, partial?.nationalThroughYear, onlyOptions);
     model.evaluateBlock(distinct, columns, partial);
-    if (distinct < count && sink.acceptRuns !== undefined) sink.acceptRuns(columns, start - from, count, source, distinct);
+    if (distinct < count && sink.acceptRuns !== undefined) sink.acceptRuns(columns, start - from, count, source, distinct, model.copiedFrom);
     else {
+      // Spread to every position, copies stay copies.
       if (distinct < count) spreadRuns(columns, source, count, fixed);
-      sink.accept(columns, start - from, count);
+      sink.accept(columns, start - from, count, model.copiedFrom);
     }
     onProgress?.(start + count - from, to - from);
   }

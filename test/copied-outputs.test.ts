@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Aggregator, BLOCK_SIZE, compileScenario, parseScenario, planAggregation, type ScenarioInput } from "../src/model/index.ts";
 import { BlockFolder, emptyPartial } from "../src/engine/index.ts";
 import { simulateBlocks } from "../src/model/simulation/simulate.ts";
-import { zeroOutputs } from "../src/model/simulation/zero-lines.ts";
+import { fixedOutputs } from "../src/model/simulation/zero-lines.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -50,7 +50,7 @@ describe("outputs the model writes as copies (ScenarioModel.copiedFrom)", () => 
   it("cover most of the reference workload's aliases: 228 of its 312 (equal in the first block, folded once)", () => {
     const scenario = parseScenario(parse(readFileSync(files.at(-1)!, "utf8")) as ScenarioInput);
     const { compiled, blocks } = blocksOf(scenario, null, BLOCK_SIZE);
-    const plan = planAggregation(compiled.layout.size, 200_000, { from: 0, to: BLOCK_SIZE, columns: blocks[0].columns }, zeroOutputs(compiled));
+    const plan = planAggregation(compiled.layout.size, 200_000, { from: 0, to: BLOCK_SIZE, columns: blocks[0].columns }, fixedOutputs(compiled));
     const aliases = [...plan.aliasOf].filter((j) => j >= 0).length;
     const covered = [...plan.aliasOf].filter((j, k) => j >= 0 && blocks[0].copies[k] === j).length;
     expect([covered, aliases]).toEqual([228, 312]);
@@ -63,7 +63,7 @@ describe("outputs the model writes as copies (ScenarioModel.copiedFrom)", () => 
     const size = compiled.layout.size;
     const pilot = { from: 0, to: BLOCK_SIZE, columns: blocks[0].columns };
     for (const iterations of [n, 200_000]) {
-      const plan = planAggregation(size, iterations, pilot, zeroOutputs(compiled));
+      const plan = planAggregation(size, iterations, pilot, fixedOutputs(compiled));
       expect(plan.exact).toBe(iterations === n);
       const fold = (useCopies: boolean) => {
         const aggregator = new Aggregator(size, n, plan);

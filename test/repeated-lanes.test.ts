@@ -4,7 +4,7 @@ import {
 } from "../src/model/index.ts";
 import { BlockFolder, emptyPartial, spreadRuns, truncatePartial } from "../src/engine/index.ts";
 import { simulateBlocks, storedValues } from "../src/model/simulation/simulate.ts";
-import { zeroOutputs } from "../src/model/simulation/zero-lines.ts";
+import { fixedOutputs } from "../src/model/simulation/zero-lines.ts";
 import { resultsJson } from "../src/report/index.ts";
 import { scenarioData } from "./helpers/scenarios.ts";
 
@@ -33,7 +33,7 @@ describe("a conditioned run's repeated futures", () => {
   const lanes = repeatedLanes(n);
   // Every position's values, through a sink that takes no runs (they are spread before it sees them).
   const all = simulateRange(compiled, 0, n, lanes);
-  const plan = planAggregation(size, n, { from: 0, to: BLOCK_SIZE, columns: all.columns.map((c) => c.subarray(0, BLOCK_SIZE)) }, zeroOutputs(compiled));
+  const plan = planAggregation(size, n, { from: 0, to: BLOCK_SIZE, columns: all.columns.map((c) => c.subarray(0, BLOCK_SIZE)) }, fixedOutputs(compiled));
   const spread = new Aggregator(size, n, plan);
   {
     const part = emptyPartial(size, 0, n, plan);
@@ -88,7 +88,7 @@ describe("a conditioned run's repeated futures", () => {
     const positions = { from: 0, to: BLOCK_SIZE, columns: all.columns.map((c) => c.subarray(0, BLOCK_SIZE)) };
     const distinct = { from: 0, to: seen, columns: pilot };
     for (const iterations of [n, 200_000]) {
-      expect(planAggregation(size, iterations, distinct, zeroOutputs(compiled))).toEqual(planAggregation(size, iterations, positions, zeroOutputs(compiled)));
+      expect(planAggregation(size, iterations, distinct, fixedOutputs(compiled))).toEqual(planAggregation(size, iterations, positions, fixedOutputs(compiled)));
     }
     // Cut to its first block, a partial keeps the values stored so far.
     const cut = truncatePartial(part, BLOCK_SIZE, size);

@@ -25,9 +25,15 @@ export const HISTOGRAM_BINS = 2048;
  * first block, widened to three times its spread. `aliasOf[k]` is the first output whose first
  * block was bit for bit the same as output k's (-1 when none): a line no option changes is the
  * same column in every option, and folding it once serves them all while the two stay equal.
- * `fixed[k]` is 1 for an output the model writes as +0 in every lane of every block (known before
- * any block runs: a line the scenario leaves out), folded without reading its values.
+ * `fixed[k]` is FIXED_ZERO for an output the model writes as +0 in every lane of every block (known
+ * before any block runs: a line the scenario leaves out), FIXED_NAN for one it writes as NaN, not
+ * applicable, throughout (reserves sustainability of an option without finance); binned, such an
+ * output is folded without reading its values.
  */
+/** plan.fixed's flags (0: read the output's values). */
+export const FIXED_ZERO = 1;
+export const FIXED_NAN = 2;
+
 export type AggregationMode =
   | { exact: true; aliasOf: Int32Array; fixed: Uint8Array }
   | { exact: false; bins: number; lo: Float64Array; hi: Float64Array; aliasOf: Int32Array; fixed: Uint8Array };
@@ -67,16 +73,20 @@ export interface BlockPartial {
 
 /**
  * Chooses exact or binned aggregation; `pilot` is the first block's columns, `fixed` flags outputs
- * known to be +0 throughout (none when absent). Throws when the pilot has a flagged output that is
- * not +0: a wrong zero declaration must stop the run, not be folded as zeros.
+ * known to be +0 or NaN throughout (none when absent). Throws when the pilot has a flagged output
+ * that is not: a wrong declaration must stop the run, not be folded as zeros or left out.
  */
 export function planAggregation(size: number, iterations: number, pilot: SimulationColumns, fixed: Uint8Array = new Uint8Array(size)): AggregationMode {
   if (fixed.length !== size) throw new RangeError("planAggregation requires one fixed flag per output");
   for (let k = 0; k < size; k++) {
     if (fixed[k] === 0) continue;
+    const nan = fixed[k] === FIXED_NAN;
     const col = pilot.columns[k];
     for (let i = 0; i < col.length; i++) {
-      if (!(col[i] === 0 && 1 / col[i] > 0)) throw new RangeError(`output ${k} is declared zero throughout, but iteration ${pilot.from + i} has ${col[i]}`);
+      const x = col[i];
+      if (nan ? x === x : !(x === 0 && 1 / x > 0)) {
+        throw new RangeError(`output ${k} is declared ${nan ? "not applicable (NaN)" : "zero"} throughout, but iteration ${pilot.from + i} has ${x}`);
+      }
     }
   }
   // Kept values: constant columns alias each other too (a column not stored is memory not touched).
@@ -325,10 +335,17 @@ export class BlockFolder {
         welford[o + 2] = welford[oj + 2];
         continue;
       }
+      // Not applicable in any lane: nothing to fold (what foldColumn gives a block of NaN).
+      if (fixed[k] === FIXED_NAN) {
+        welford[o] = 0;
+        welford[o + 1] = 0;
+        welford[o + 2] = 0;
+        continue;
+      }
       const values = columns[k];
       // Fast path: a block whose values are all the same (a line that is zero for this option),
       // known without reading it when the output is fixed at +0.
-      const first = fixed[k] === 1 ? 0 : values[0];
+      const first = fixed[k] === FIXED_ZERO ? 0 : values[0];
       let same = first === first;
       if (same && fixed[k] === 0) same = allEqual(values, first, count);
       if (same) {
@@ -362,8 +379,8 @@ export class BlockFolder {
     for (let k = 0; k < this.size; k++) {
       const j = aliased[k];
       if (j >= 0) {
-        // Both +0 throughout: equal without comparing.
-        if ((fixed[k] === 1 && fixed[j] === 1) || (copies !== undefined && copies[k] === j) || sameBits(columns[j], columns[k], count)) continue;
+        // Both +0, or both NaN, throughout: equal without comparing.
+        if ((fixed[k] !== 0 && fixed[k] === fixed[j]) || (copies !== undefined && copies[k] === j) || sameBits(columns[j], columns[k], count)) continue;
         // Equal to its alias until this block: stored from now on, with the alias's values so far.
         const own = new Float64Array(target[j]!.length);
         own.set(target[j]!.subarray(0, at));
@@ -503,12 +520,13 @@ export function truncatePartial(part: BlockPartial, through: number, size: numbe
 
 /**
  * Spreads each distinct lane's outputs to its positions, in place from the end (source[i] <= i),
- * but for the outputs `fixed` flags: the model writes them as +0 in every lane of every block (the
- * aggregation folds them without reading them), so they are +0 at every position already.
+ * but for the outputs `fixed` flags as +0: the model writes them as +0 in every lane of every block
+ * (the aggregation folds them without reading them), so they are +0 at every position already. A
+ * NaN one is spread: its buffer starts as +0 where no lane has been written yet.
  */
 export function spreadRuns(columns: readonly Float64Array[], source: Int32Array, count: number, fixed: Uint8Array): void {
   for (let k = 0; k < columns.length; k++) {
-    if (fixed[k] === 1) continue;
+    if (fixed[k] === FIXED_ZERO) continue;
     const column = columns[k];
     for (let i = count - 1; i >= 0; i--) column[i] = column[source[i]];
   }

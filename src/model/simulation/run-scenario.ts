@@ -5,7 +5,7 @@ import { buildResults, type ConditioningSummary, type PercentileMethod, type Res
 import { compiledFor, runKey, type ChunkTask } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { simulateBlocks, storedValues, type ProgressListener } from "./simulate.ts";
-import { zeroOutputs } from "./zero-lines.ts";
+import { fixedOutputs } from "./zero-lines.ts";
 
 export { BLOCK_SIZE };
 
@@ -85,7 +85,7 @@ function prepare(scenario: Scenario, options: RunOptions, wholeRun: boolean): Pr
   // columns, constants and extremes are the same over either), so a repeated lane is stored once.
   const planFrom = (block: readonly Float64Array[], count: number) => {
     const pilot: SimulationColumns = { from: 0, to: count, columns: block[0].length === count ? [...block] : block.map((c) => c.subarray(0, count)) };
-    return planAggregation(size, iterations, pilot, zeroOutputs(compiled));
+    return planAggregation(size, iterations, pilot, fixedOutputs(compiled));
   };
   const firstPartial = (plan: AggregationMode, count: number) => {
     const to = wholeRun ? iterations : count;

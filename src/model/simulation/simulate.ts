@@ -2,7 +2,7 @@ import { BLOCK_SIZE, columnViews, spreadRuns, type SimulationColumns } from "../
 import type { CompiledScenario } from "../inputs/compile-scenario.ts";
 import { LANES } from "../inputs/input-sampler.ts";
 import { ScenarioModel, type PartialEvaluation } from "./scenario-model.ts";
-import { zeroOutputs } from "./zero-lines.ts";
+import { fixedOutputs } from "./zero-lines.ts";
 
 export type { SimulationColumns, PartialEvaluation };
 
@@ -82,7 +82,7 @@ function runBlocks(
   const { model, columns, batch, source } = held;
   // A partial evaluation of some options draws only their inputs and the baseline's.
   const onlyOptions = partial?.options?.map((o) => compiled.options[o].id);
-  const fixed = zeroOutputs(compiled);
+  const fixed = fixedOutputs(compiled);
   for (let start = from; start < to; start += LANES) {
     const count = Math.min(LANES, to - start);
     let distinct = count;

@@ -1,6 +1,8 @@
 import type { CompiledScenario } from "../inputs/compile-scenario.ts";
 import { LANES } from "../inputs/input-sampler.ts";
 import type { InputColumn } from "../costs/line-definition.ts";
+import { RESERVES_BAND_YEARS } from "../costs/output-layout.ts";
+import { FIXED_NAN, FIXED_ZERO } from "../../engine/index.ts";
 
 /**
  * Which lines are 0 in every lane and year under each option's terms (zeroLines[option][line], by
@@ -48,14 +50,26 @@ export function regimeIn(c: CompiledScenario, o: number, t: number): number {
 const known = new WeakMap<CompiledScenario, Uint8Array>();
 
 /**
- * The outputs a full evaluation writes as 0 in every lane of every block, 1 a flag (kept per
- * compiled scenario): the yearly rows, sublines included, of the lines zeroLines finds under the
- * terms each option runs on that year.
+ * The outputs a full evaluation writes the same in every lane of every block, a flag each (kept
+ * per compiled scenario): FIXED_ZERO for the yearly rows, sublines included, of the lines
+ * zeroLines finds under the terms each option runs on that year; FIXED_NAN for what does not
+ * apply to an option (ScenarioModel.writeHorizon): reserves sustainability without finance, and
+ * reserves at failure for an option that cannot fail. The reference workload has 153 of these.
  */
-export function zeroOutputs(c: CompiledScenario): Uint8Array {
+export function fixedOutputs(c: CompiledScenario): Uint8Array {
   let fixed = known.get(c);
   if (fixed !== undefined) return fixed;
   fixed = new Uint8Array(c.layout.size);
+  const layout = c.layout;
+  for (let o = 0; o < c.options.length; o++) {
+    if (c.options[o].failWhenReservesBelow === null) fixed[layout.failure(o, "reservesAtFailure")] = FIXED_NAN;
+    if (c.scenario.options[o].finance !== undefined) continue;
+    for (let t = 0; t < c.years; t++) {
+      fixed[layout.reservesYears(o, t)] = FIXED_NAN;
+      fixed[layout.reservesNotDrawing(o, t)] = FIXED_NAN;
+      for (let band = 0; band < RESERVES_BAND_YEARS.length; band++) fixed[layout.reservesBelow(o, t, band)] = FIXED_NAN;
+    }
+  }
   const zero = zeroLines(c);
   const baseline = c.scenario.baseline as Record<string, unknown>;
   for (let o = 0; o < c.options.length; o++) {
@@ -63,8 +77,8 @@ export function zeroOutputs(c: CompiledScenario): Uint8Array {
       const regime = regimeIn(c, o, t);
       c.lines.forEach((line, k) => {
         if (!zero[regime][k]) return;
-        fixed![c.layout.yearly(o, t, line.definition.name)] = 1;
-        for (const name of line.definition.sublines?.(baseline) ?? []) fixed![c.layout.yearly(o, t, name)] = 1;
+        fixed![c.layout.yearly(o, t, line.definition.name)] = FIXED_ZERO;
+        for (const name of line.definition.sublines?.(baseline) ?? []) fixed![c.layout.yearly(o, t, name)] = FIXED_ZERO;
       });
     }
   }

@@ -4,7 +4,8 @@
  * - The reference workload: bench/bradford-reference.yaml, trustsim's migrated copy of the peer's
  *   frozen ../shared/peers/reference-bradford.yaml (3 options x 10 years, every output summarised),
  *   on one worker in a plain-node process (bench/timed-runs.mjs; start-up excluded) and, in the same run, the numpy peer
- *   (`numpy_full.py --timing`, its compute_s) at the same iteration count: the headline ratio.
+ *   (`numpy_full.py --timing`, its compute_s) at the same iteration count: the headline ratio. Both
+ *   are pinned to the same CPU, each CPU in turn, where taskset works (`pinned`).
  * - Two workers against one at 100,000 iterations: with the pool kept from an earlier run (as the
  *   service, sweeps and run-to-precision run) and, once, with the pool started by the run (cold, as
  *   a command-line run pays it).
@@ -76,12 +77,29 @@ function wall(command: string, argv: string[]): number {
   return ms;
 }
 
+/**
+ * A command pinned to one CPU (`taskset -c`), or as it is where taskset is missing (cpu null). This
+ * machine's two vCPUs run at different speeds at times (the reference's 100,000 iterations took
+ * 1.5 s on one and 1.05 s on the other in the same minute), so trustsim and the peer are timed on
+ * the same CPU, each CPU in turn: every pair is like for like.
+ */
+function pinned(cpu: number | null, command: string, argv: string[]): [string, string[]] {
+  return cpu === null ? [command, argv] : ["taskset", ["-c", String(cpu), command, ...argv]];
+}
+
+/** The CPUs the headline is timed on: each in turn where taskset works, else one unpinned run (null). */
+function headlineCpus(): (number | null)[] {
+  const probe = spawnSync("taskset", ["-c", "0", "true"], { stdio: "ignore" });
+  if (probe.error !== undefined || probe.status !== 0) return [null];
+  return Array.from({ length: Math.min(os.availableParallelism(), 2) }, (_, cpu) => cpu);
+}
+
 /** The peer's compute time in seconds (the last line of its --timing output), or why it was skipped. */
-function peerRun(n: number): { computeS: number } | { skipped: string } {
+function peerRun(n: number, cpu: number | null = null): { computeS: number } | { skipped: string } {
   if (!existsSync(peerScript)) return { skipped: `peer not found at ${peerScript}` };
   const numpy = spawnSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
   if (numpy.error !== undefined || numpy.status !== 0) return { skipped: "python3 with numpy is not available: peer skipped, no ratio" };
-  const r = spawnSync("python3", [peerScript, "--scenario", scenarioFile, "--iterations", String(n), "--out", "-", "--timing"], {
+  const r = spawnSync(...pinned(cpu, "python3", [peerScript, "--scenario", scenarioFile, "--iterations", String(n), "--out", "-", "--timing"]), {
     cwd: root, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) return { skipped: `peer failed: ${r.stderr.toString().slice(-400)}` };
@@ -120,16 +138,24 @@ function millionRun(workers: number): { iterations: number; workers: number; wal
 
 const scenario = await loadScenario(scenarioFile);
 
-// Every timed trustsim run in one plain-node process (bench/timed-runs.mjs says why), before the peer's.
-const parallelRuns = quick ? 2 : repetitions;
-const runs = JSON.parse(
-  execFileSync(process.execPath, [join(root, "bench", "timed-runs.mjs"), distIndex, scenarioFile, String(iterations), String(repetitions), String(parallelIterations), String(parallelRuns)], { cwd: root }).toString(),
-) as { single: { wall: number[]; cpu: number[] }; oneWorker: number[]; coldPool: number[]; twoWorkers: number[] };
-const single = timing(runs.single.wall);
-const singleCpu = timing(runs.single.cpu);
+type TimedRuns = { single: { wall: number[]; cpu: number[] }; oneWorker: number[]; coldPool: number[]; twoWorkers: number[] };
+
+/** bench/timed-runs.mjs in a plain-node process (it says why), pinned to `cpu` when given. */
+function timedRuns(cpu: number | null, n: number, reps: number, parallelN: number, parallelReps: number): TimedRuns {
+  const [command, argv] = pinned(cpu, process.execPath, [join(root, "bench", "timed-runs.mjs"), distIndex, scenarioFile, String(n), String(reps), String(parallelN), String(parallelReps)]);
+  return JSON.parse(execFileSync(command, argv, { cwd: root }).toString()) as TimedRuns;
+}
+
+// The headline: on each CPU in turn, trustsim's timed runs on one worker, then the peer's, both
+// pinned to it; the medians are over every CPU's samples (as many from each).
+const cpus = headlineCpus();
+const peerRepetitions = quick ? 1 : 3;
+const byCpu = cpus.map((cpu) => ({ cpu, trustsim: timedRuns(cpu, iterations, repetitions, 0, 0).single, peer: Array.from({ length: peerRepetitions }, () => peerRun(iterations, cpu)) }));
+const single = timing(byCpu.flatMap((c) => c.trustsim.wall));
+const singleCpu = timing(byCpu.flatMap((c) => c.trustsim.cpu));
 const trustsimPerSecond = Math.round(iterations / (single.medianMs / 1000));
 
-const peerRuns = Array.from({ length: quick ? 1 : 3 }, () => peerRun(iterations));
+const peerRuns = byCpu.flatMap((c) => c.peer);
 const peerTimes = peerRuns.flatMap((r) => ("computeS" in r ? [r.computeS * 1000] : []));
 const peer =
   peerTimes.length > 0
@@ -139,6 +165,23 @@ const peer =
         return { computeMs: t, iterationsPerSecond: perSecond, ratio: round(trustsimPerSecond / perSecond, 2) };
       })()
     : { skipped: (peerRuns[0] as { skipped: string }).skipped };
+/** Each CPU's own pair: trustsim's and the peer's medians there, and their ratio. */
+const headlineByCpu = byCpu.map((c) => {
+  const trustsimMs = timing(c.trustsim.wall).medianMs;
+  const peerMs = c.peer.flatMap((r) => ("computeS" in r ? [r.computeS * 1000] : []));
+  const peerMedian = peerMs.length > 0 ? timing(peerMs).medianMs : null;
+  return {
+    cpu: c.cpu === null ? "unpinned" : c.cpu,
+    trustsimIterationsPerSecond: Math.round(iterations / (trustsimMs / 1000)),
+    peerIterationsPerSecond: peerMedian === null ? null : Math.round(iterations / (peerMedian / 1000)),
+    ratio: peerMedian === null ? null : round(peerMedian / trustsimMs, 2),
+  };
+});
+
+// Two workers against one, unpinned (they need both CPUs), in a process of their own, after one
+// untimed run on one worker there, so that one worker's runs are as warm as before.
+const parallelRuns = quick ? 2 : repetitions;
+const runs = timedRuns(null, parallelIterations, 1, parallelIterations, parallelRuns);
 
 const oneWorker = timing(runs.oneWorker);
 const coldPool = timing(runs.coldPool);
@@ -169,6 +212,10 @@ const report = {
     peerIterationsPerSecond: "iterationsPerSecond" in peer ? peer.iterationsPerSecond : null,
     ratio: "ratio" in peer ? peer.ratio : null,
     target: "ratio >= 1.5; >= 80,000 iterations per second per core",
+    method: cpus[0] === null
+      ? "trustsim's runs, then the peer's, unpinned (taskset not available)"
+      : `trustsim's runs, then the peer's, both pinned to one CPU (taskset), on each of CPUs ${cpus.join(" and ")} in turn: the two vCPUs here run at different speeds at times`,
+    byCpu: headlineByCpu,
   },
   oneWorker: {
     wallMs: single,

@@ -29,13 +29,14 @@ async function timed(n, run) {
 m.runScenario(scenario, { iterations: 4 * m.BLOCK_SIZE }); // warm-up
 const single = await timed(repetitions, () => m.runScenario(scenario, { iterations }));
 
-// Two workers against one. The first two-worker run starts its pool (cold: what a command-line run
-// pays); the later ones reuse it, as the service, sweeps and run-to-precision do (pools are kept
-// between runs in a process).
-const oneWorker = await timed(parallelRuns, () => m.runScenarioAsync(scenario, { iterations: parallelIterations, workers: 1 }));
+// Two workers against one (none when parallelRuns is 0: a run pinned to one CPU). The first
+// two-worker run starts its pool (cold: what a command-line run pays); the later ones reuse it, as
+// the service, sweeps and run-to-precision do (pools are kept between runs in a process).
+const none = { wall: [] };
+const oneWorker = parallelRuns > 0 ? await timed(parallelRuns, () => m.runScenarioAsync(scenario, { iterations: parallelIterations, workers: 1 })) : none;
 await m.closeSimulationPools();
-const coldPool = await timed(1, () => m.runScenarioAsync(scenario, { iterations: parallelIterations, workers: 2 }));
-const twoWorkers = await timed(parallelRuns, () => m.runScenarioAsync(scenario, { iterations: parallelIterations, workers: 2 }));
+const coldPool = parallelRuns > 0 ? await timed(1, () => m.runScenarioAsync(scenario, { iterations: parallelIterations, workers: 2 })) : none;
+const twoWorkers = parallelRuns > 0 ? await timed(parallelRuns, () => m.runScenarioAsync(scenario, { iterations: parallelIterations, workers: 2 })) : none;
 await m.closeSimulationPools();
 
 process.stdout.write(JSON.stringify({ single, oneWorker: oneWorker.wall, coldPool: coldPool.wall, twoWorkers: twoWorkers.wall }));

@@ -19,6 +19,10 @@ export const EXACT_VALUE_LIMIT = 16_777_216;
 /** Histogram bins per output beyond that limit. */
 export const HISTOGRAM_BINS = 2048;
 
+/** plan.fixed's flags (0: read the output's values). */
+export const FIXED_ZERO = 1;
+export const FIXED_NAN = 2;
+
 /**
  * How a run's outputs are aggregated, fixed before any block runs and from nothing but the
  * scenario and the iteration count: exact (every value kept), or binned over ranges set from the
@@ -30,10 +34,6 @@ export const HISTOGRAM_BINS = 2048;
  * applicable, throughout (reserves sustainability of an option without finance); binned, such an
  * output is folded without reading its values.
  */
-/** plan.fixed's flags (0: read the output's values). */
-export const FIXED_ZERO = 1;
-export const FIXED_NAN = 2;
-
 export type AggregationMode =
   | { exact: true; aliasOf: Int32Array; fixed: Uint8Array }
   | { exact: false; bins: number; lo: Float64Array; hi: Float64Array; aliasOf: Int32Array; fixed: Uint8Array };
@@ -274,8 +274,8 @@ export class BlockFolder {
   /**
    * Folds a block whose repeated lanes were simulated once: position start + i holds
    * columns[k][source[i]], for `distinct` values. An exact partial with slots stores each value
-   * once; any other spreads them to their positions in place (the plan's fixed outputs are +0 at
-   * every position already) and folds them as `accept` does.
+   * once; any other spreads them to their positions in place (outputs fixed at +0 are +0 at every
+   * position already) and folds them as `accept` does.
    */
   acceptRuns(columns: readonly Float64Array[], start: number, count: number, source: Int32Array, distinct: number, copies?: Int32Array): void {
     const part = this.part;

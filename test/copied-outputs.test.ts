@@ -10,7 +10,7 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const files = [
   ...readdirSync(new URL("../scenarios/", import.meta.url)).filter((f) => f.endsWith(".yaml")).map((f) => new URL(`../scenarios/${f}`, import.meta.url)),
-  new URL("../../shared/peers/reference-bradford.yaml", import.meta.url),
+  new URL("../bench/bradford-reference.yaml", import.meta.url),
 ];
 
 /** Each block's columns and the model's copiedFrom, kept (the runner reuses its buffers). */

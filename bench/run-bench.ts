@@ -87,11 +87,18 @@ function pinned(cpu: number | null, command: string, argv: string[]): [string, s
   return cpu === null ? [command, argv] : ["taskset", ["-c", String(cpu), command, ...argv]];
 }
 
-/** The CPUs the headline is timed on: each in turn where taskset works, else one unpinned run (null). */
+/**
+ * The CPUs the headline is timed on: the first two this process may be pinned to (taskset tried on
+ * each of the machine's CPUs, so a container's CPU set is respected), else one unpinned run (null).
+ */
 function headlineCpus(): (number | null)[] {
-  const probe = spawnSync("taskset", ["-c", "0", "true"], { stdio: "ignore" });
-  if (probe.error !== undefined || probe.status !== 0) return [null];
-  return Array.from({ length: Math.min(os.availableParallelism(), 2) }, (_, cpu) => cpu);
+  const usable: number[] = [];
+  for (let cpu = 0; cpu < os.cpus().length && usable.length < 2; cpu++) {
+    const probe = spawnSync("taskset", ["-c", String(cpu), "true"], { stdio: "ignore" });
+    if (probe.error !== undefined) break; // no taskset
+    if (probe.status === 0) usable.push(cpu);
+  }
+  return usable.length > 0 ? usable : [null];
 }
 
 /** The peer's compute time in seconds (the last line of its --timing output), or why it was skipped. */
